@@ -1,0 +1,184 @@
+"""The ``eventscope`` command: a thin shell over the Python API (parse, call, print)."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import api
+from .options import Options
+
+DB = click.option("--db", default="eventscope.duckdb", show_default=True, help="The database file.")
+JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def _progress(total: int | None = None, unit: str = "doc"):
+    """A progress bar on standard error, drawn only when it is a terminal."""
+    def wrap(items: Iterable[Any]) -> Iterable[Any]:
+        from tqdm import tqdm
+
+        return tqdm(items, total=total, unit=unit, disable=not sys.stderr.isatty(), file=sys.stderr)
+    return wrap
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int] | None = None) -> None:
+    widths = widths or {}
+    if not rows:
+        click.echo("(none)")
+        return
+    w = {c: min(widths.get(c, 40), max(len(c), *(len(str(r.get(c) if r.get(c) is not None else "")) for r in rows)))
+         for c in cols}
+    click.echo("  ".join(c.ljust(w[c]) for c in cols))
+    for r in rows:
+        cells = []
+        for c in cols:
+            v = "" if r.get(c) is None else str(r.get(c)).replace("\n", " ")
+            cells.append((v[: w[c] - 1] + "…" if len(v) > w[c] else v).ljust(w[c]))
+        click.echo("  ".join(cells).rstrip())
+
+
+@click.group()
+@click.version_option(package_name="eventscope")
+def main() -> None:
+    """eventscope: news articles in, a clean, deduplicated, source-attributed event database out."""
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT.jsonl")
+@click.option("-o", "--output", default="-", show_default=True, help="Output JSONL file, or - for stdout.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own actor dictionary (YAML), extending or overriding the shipped one.")
+def annotate(input_path: str, output: str, actor_files: tuple[str, ...]) -> None:
+    """Annotate a batch: one JSON document a line in, one annotated document a line out (CONTRACT.md)."""
+    options = Options(actor_files=[Path(p) for p in actor_files])
+    try:
+        lines = sys.stdin.read().splitlines() if input_path == "-" else \
+            Path(input_path).read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+    except OSError as e:
+        raise click.ClickException(f"cannot read {input_path}: {e.strerror or e}")
+    results = api.annotate_lines(lines, origin=input_path, options=options, progress=_progress(len(lines)))
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    n_ok = n = 0
+    try:
+        for rec in results:
+            n += 1
+            n_ok += "error" not in rec
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if n and not n_ok:
+        click.echo(f"nothing could be read: all {n} lines had errors", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@DB
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def ingest(paths: tuple[str, ...], db: str, actor_files: tuple[str, ...]) -> None:
+    """Read files or folders (HTML, text, gzip, JSONL, RSS/Atom, WARC) into the database."""
+    options = Options(actor_files=[Path(p) for p in actor_files])
+    with api.open_store(db) as store:
+        report = api.ingest(paths, store, options, progress=_progress())
+    _report(report)
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@DB
+@click.option("--allow-private", is_flag=True, help="Also fetch private, loopback and link-local addresses.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds for one URL, redirects included.")
+@click.option("--max-bytes", default=10 * 1024 * 1024, show_default=True, help="Largest body accepted.")
+def fetch(urls: tuple[str, ...], db: str, allow_private: bool, timeout: float, max_bytes: int) -> None:
+    """Fetch web pages or feeds by URL into the database (the only command that uses the network)."""
+    options = Options(allow_private=allow_private, fetch_timeout=timeout, max_bytes=max_bytes)
+    with api.open_store(db) as store:
+        report = api.fetch(urls, store, options, progress=_progress(len(urls), "url"))
+    _report(report)
+
+
+def _report(report: api.IngestReport) -> None:
+    for q in report.quarantined:
+        click.echo(f"quarantined: {q.origin}: {q.reason}", err=True)
+    r = report.as_dict()
+    click.echo(f"{r['added']} added, {r['unchanged']} already stored, {r['quarantined']} quarantined")
+
+
+@main.command()
+@DB
+@click.option("--limit", default=50, show_default=True)
+@click.option("--offset", default=0)
+@click.option("--search", help="Only articles whose title or text contains this.")
+@JSON
+def articles(db: str, limit: int, offset: int, search: str | None, as_json: bool) -> None:
+    """List stored articles."""
+    with api.open_store(db, read_only=True) as store:
+        rows = store.articles(limit=limit, offset=offset, search=search)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+    else:
+        _table(rows, ["id", "published", "outlet", "language", "chars", "title"], {"title": 60, "outlet": 24})
+
+
+@main.command()
+@click.argument("doc_id")
+@DB
+@JSON
+def show(doc_id: str, db: str, as_json: bool) -> None:
+    """Show one article (by id or a unique id prefix): metadata, clean text, what was removed."""
+    with api.open_store(db, read_only=True) as store:
+        row = store.article(doc_id)
+    if row is None:
+        raise click.ClickException(f"no article with id {doc_id!r} (or the prefix is not unique)")
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False, default=str, indent=1))
+        return
+    for k in ("id", "title", "published", "outlet", "language", "url", "origin", "story"):
+        if row.get(k):
+            click.echo(f"{k:>9}: {row[k]}")
+    click.echo("")
+    click.echo(row["text"])
+    if row["removed"]:
+        click.echo("\nremoved as furniture:")
+        for r in row["removed"]:
+            click.echo(f"  [{r['reason']}] {r['text'][:100]}")
+
+
+@main.command()
+@DB
+@click.option("--limit", default=100, show_default=True)
+@JSON
+def quarantine(db: str, limit: int, as_json: bool) -> None:
+    """List the inputs that could not be used, and why."""
+    with api.open_store(db, read_only=True) as store:
+        rows = store.quarantined(limit=limit)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+    else:
+        _table(rows, ["id", "origin", "size", "reason"], {"origin": 50, "reason": 100})
+
+
+@main.command()
+@DB
+@JSON
+def stats(db: str, as_json: bool) -> None:
+    """Counts: documents, articles, quarantine, outlets, languages, dates."""
+    with api.open_store(db, read_only=True) as store:
+        s = store.stats()
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, default=str, indent=1))
+        return
+    click.echo(f"documents: {s['raw']}  articles: {s['articles']}  quarantined: {s['quarantine']}")
+    if s["published"].get("first"):
+        click.echo(f"published: {s['published']['first']} .. {s['published']['last']}")
+    click.echo("outlets: " + ", ".join(f"{r['outlet']} ({r['n']})" for r in s["outlets"]))
+    click.echo("languages: " + ", ".join(f"{r['language']} ({r['n']})" for r in s["languages"]))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,170 @@
+"""The records that flow through eventscope, defined once.
+
+One article goes ``RawDoc`` (read) -> ``Article`` (clean) -> annotated ``Article`` (actors, events,
+quotes, timex filled by the NLP stages) -> store. Spans are ``(start, end)`` character offsets into
+``Article.text`` (end exclusive), as in the batch contract.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["html", "text"]
+Span = tuple[int, int]
+
+
+def content_id(data: bytes) -> str:
+    """The stable id of a piece of content: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@dataclass
+class RawDoc:
+    """One document as read from a source, before any cleaning.
+
+    ``body`` is the decoded text (HTML or plain); ``raw`` the bytes it came from, kept so that the
+    article can be re-processed when the pipeline improves.
+    """
+
+    body: str
+    kind: Kind
+    origin: str  # where it was read: a path, "path#entry-3", a WARC record, a URL, "stdin:12"
+    raw: bytes = b""
+    url: str | None = None
+    published: str | None = None  # given by the source (feed, WARC date, caller), ISO 8601
+    outlet: str | None = None
+    title: str | None = None
+    caller_id: str | None = None  # the id a batch caller gave, echoed back
+
+    @property
+    def id(self) -> str:
+        """Content hash of the raw input (the body where no raw bytes were kept)."""
+        return content_id(self.raw or self.body.encode("utf-8"))
+
+
+@dataclass
+class Removal:
+    """A piece of text cut as page furniture, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Mention:
+    """An actor mention: who the words refer to."""
+
+    text: str
+    span: Span
+    code: str | None = None  # ISO 3166 alpha-3 (XKX for Kosovo) or IGO/NGO/...
+    sector: str | None = None  # PLOVER/CAMEO sector: GOV, MIL, LEG, ...
+    name: str | None = None  # canonical name of a known person or body
+    actor_id: str | None = None  # key into the actor dictionary, where resolved
+
+
+@dataclass
+class Location:
+    text: str
+    span: Span
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Trigger:
+    text: str
+    span: Span
+
+
+@dataclass
+class Event:
+    """One coded event (PLOVER with CAMEO code), tied to the words it came from."""
+
+    event: str
+    cameo: str
+    quad: int
+    goldstein: float
+    actor: list[Mention]
+    recipient: list[Mention]
+    trigger: Trigger
+    sentence: Span
+    modality: str = "asserted"
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    date: str | None = None
+    location: Location | None = None
+
+
+@dataclass
+class Quote:
+    text: str
+    span: Span
+    kind: Literal["direct", "indirect", "mixed"]
+    cue: str | None = None
+    speaker: Mention | None = None
+
+
+@dataclass
+class Timex:
+    text: str
+    span: Span
+    value: str | None
+    inferred: bool = False  # anchored on a year found in the text, not on a publication date
+
+
+@dataclass
+class Article:
+    """A cleaned article: main text, metadata, what was removed, and the annotations."""
+
+    id: str
+    text: str
+    origin: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    url: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+    actors: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timex: list[Timex] = field(default_factory=list)
+    story: str | None = None
+    caller_id: str | None = None
+
+    def to_contract(self) -> dict[str, Any]:
+        """The article as one output line of the batch contract (../shared/CONTRACT.md)."""
+        d = asdict(self)
+        out: dict[str, Any] = {"id": self.caller_id if self.caller_id is not None else self.id}
+        for key in ("title", "published", "outlet", "language", "url", "text", "removed", "story",
+                    "actors", "events", "quotes", "timex"):
+            out[key] = _lists(d[key])
+        return out
+
+
+@dataclass
+class Quarantined:
+    """An input that could not be used, with the reason, kept so the user can list and retry it."""
+
+    origin: str
+    reason: str
+    raw: bytes = b""
+    caller_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        return content_id(self.origin.encode("utf-8") + b"\0" + self.raw)
+
+
+def _lists(value: Any) -> Any:
+    """Tuples (spans) as JSON lists, recursively."""
+    if isinstance(value, tuple):
+        return [_lists(v) for v in value]
+    if isinstance(value, list):
+        return [_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    return value
