@@ -61,6 +61,9 @@ class Mention:
     sector: str | None = None  # PLOVER/CAMEO sector: GOV, MIL, LEG, ...
     name: str | None = None  # canonical name of a known person or body
     actor_id: str | None = None  # key into the actor dictionary, where resolved
+    # How the mention was found: "name", "alias", "fuzzy", "title" (title + nationality pattern),
+    # "surname", "reference" ("the Serbian leader"), "group" ("the two countries"), "pronoun".
+    via: str | None = None
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Events: PLOVER coding with CAMEO codes, modality, dates (``dates``) and places."""
