@@ -14,7 +14,11 @@ FEED_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[
 
 
 def is_feed(text: str) -> bool:
-    return bool(FEED_ROOT.match(text[:4096]))
+    """An XML document that is not XHTML, or one whose root is a feed element."""
+    head = text[:4096].lstrip()
+    if FEED_ROOT.match(head):
+        return True
+    return head.startswith("<?xml") and "<html" not in head[:1024].lower()
 
 
 def read_feed(data: bytes, origin: str) -> Iterator[RawDoc | Quarantined]:
@@ -31,6 +35,10 @@ def read_feed(data: bytes, origin: str) -> Iterator[RawDoc | Quarantined]:
     if not parsed.entries:
         raise MalformedFeed("feed has no entries", origin)
     outlet = parsed.feed.get("title") or None
+    if parsed.get("bozo"):
+        # Recovered entries are kept; the feed itself is recorded so the user sees it was damaged.
+        yield Quarantined(origin, f"malformed feed XML: {parsed.get('bozo_exception')}; "
+                                  f"{len(parsed.entries)} entries recovered", raw=data)
     for i, entry in enumerate(parsed.entries):
         where = f"{origin}#entry-{i + 1}"
         body = ""
