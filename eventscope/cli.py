@@ -37,7 +37,9 @@ def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int] |
         cells = []
         for c in cols:
             v = "" if r.get(c) is None else str(r.get(c)).replace("\n", " ")
-            cells.append((v[: w[c] - 1] + "…" if len(v) > w[c] else v).ljust(w[c]))
+            if len(v) > w[c]:  # paths keep their end (the file name), other text its start
+                v = "…" + v[-(w[c] - 1):] if c == "origin" else v[: w[c] - 1] + "…"
+            cells.append(v.ljust(w[c]))
         click.echo("  ".join(cells).rstrip())
 
 
