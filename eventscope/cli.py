@@ -167,6 +167,66 @@ def quarantine(db: str, limit: int, as_json: bool) -> None:
 
 @main.command()
 @DB
+@click.option("--code", help="Only actors with this country/IGO code.")
+@click.option("--limit", default=50, show_default=True)
+@JSON
+def actors(db: str, code: str | None, limit: int, as_json: bool) -> None:
+    """Actors found in the stored articles, with mention and article counts and the spellings seen."""
+    with api.open_store(db, read_only=True) as store:
+        rows = store.actors(limit=limit, code=code.upper() if code else None)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+    else:
+        _table(rows, ["actor", "code", "sector", "mentions", "articles", "spellings"], {"spellings": 60})
+
+
+@main.command()
+@DB
+@click.option("--actor", help="Actor code (SRB) or name.")
+@click.option("--recipient", help="Recipient code or name.")
+@click.option("--type", "event", help="PLOVER event type (AGREE, ACCUSE, ...).")
+@click.option("--modality", type=click.Choice(["asserted", "planned", "hypothetical", "negated", "historical"]))
+@click.option("--since", help="Earliest date (ISO 8601, inclusive).")
+@click.option("--until", help="Latest date (ISO 8601, inclusive).")
+@click.option("--limit", default=100, show_default=True)
+@click.option("--offset", default=0)
+@JSON
+def events(db: str, actor: str | None, recipient: str | None, event: str | None, modality: str | None,
+           since: str | None, until: str | None, limit: int, offset: int, as_json: bool) -> None:
+    """Coded events, filtered by actor, recipient, type, modality and date range."""
+    with api.open_store(db, read_only=True) as store:
+        rows = store.events(actor=actor, recipient=recipient, event=event, modality=modality, since=since,
+                            until=until, limit=limit, offset=offset)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        return
+    for r in rows:
+        r["actor"] = "+".join(r["actor_codes"] or []) or "?"
+        r["recipient"] = "+".join(r["recipient_codes"] or []) or "-"
+        r["date"] = r["date"] or (f"~{r['published'][:10]}" if r["published"] else None)
+    _table(rows, ["date", "event", "cameo", "actor", "recipient", "modality", "trigger_text", "place", "outlet"],
+           {"trigger_text": 30, "outlet": 20})
+
+
+@main.command()
+@DB
+@click.option("--speaker", help="Speaker name, text or code.")
+@click.option("--search", help="Only quotes containing this.")
+@click.option("--limit", default=100, show_default=True)
+@click.option("--offset", default=0)
+@JSON
+def quotes(db: str, speaker: str | None, search: str | None, limit: int, offset: int, as_json: bool) -> None:
+    """Quotes with their speakers."""
+    with api.open_store(db, read_only=True) as store:
+        rows = store.quotes(speaker=speaker, search=search, limit=limit, offset=offset)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+    else:
+        _table(rows, ["speaker", "speaker_code", "kind", "cue", "text"], {"speaker": 28, "text": 80})
+
+
+@main.command()
+@DB
 @JSON
 def stats(db: str, as_json: bool) -> None:
     """Counts: documents, articles, quarantine, outlets, languages, dates."""

@@ -28,6 +28,23 @@ CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, origin VARCHAR, url VARCHAR, title VARCHAR, published VARCHAR, outlet VARCHAR,
     language VARCHAR, text VARCHAR, removed JSON, actors JSON, events JSON, quotes JSON, timex JSON,
     story VARCHAR);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR, idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, code VARCHAR,
+    sector VARCHAR, name VARCHAR, actor_id VARCHAR, via VARCHAR, PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS events (
+    article_id VARCHAR, idx INTEGER, event VARCHAR, cameo VARCHAR, quad INTEGER, goldstein DOUBLE,
+    mode VARCHAR, context VARCHAR[], modality VARCHAR, date VARCHAR, actor_codes VARCHAR[],
+    recipient_codes VARCHAR[], actor JSON, recipient JSON, trigger_text VARCHAR, trigger_start INTEGER,
+    trigger_end INTEGER, sentence_start INTEGER, sentence_end INTEGER, sentence_text VARCHAR,
+    location JSON, place VARCHAR, place_country VARCHAR, published VARCHAR, outlet VARCHAR,
+    PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR, idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, kind VARCHAR,
+    cue VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR, speaker_code VARCHAR, speaker_sector VARCHAR,
+    PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS timex (
+    article_id VARCHAR, idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, value VARCHAR,
+    PRIMARY KEY (article_id, idx));
 CREATE TABLE IF NOT EXISTS quarantine (
     id VARCHAR PRIMARY KEY, origin VARCHAR, reason VARCHAR, data BLOB, size BIGINT, quarantined_at TIMESTAMP);
 """
@@ -78,11 +95,40 @@ class Store:
                  article.language, article.text] + [json.dumps(a[k], ensure_ascii=False) for k in
                                                     ("removed", "actors", "events", "quotes", "timex")]
                 + [article.story])
+            self._annotations(article)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return True
+
+    def _annotations(self, a: Article) -> None:
+        """The article's mentions, events, quotes and time expressions as rows (inside add()'s transaction)."""
+        if a.actors:
+            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [a.id, i, m.text, m.span[0], m.span[1], m.code, m.sector, m.name, m.actor_id, m.via]
+                for i, m in enumerate(a.actors)])
+        if a.events:
+            rows = []
+            for i, e in enumerate(a.events):
+                d = asdict(e)
+                loc = e.location
+                rows.append([a.id, i, e.event, e.cameo, e.quad, e.goldstein, e.mode, list(e.context), e.modality,
+                             e.date, sorted({m.code for m in e.actor if m.code}),
+                             sorted({m.code for m in e.recipient if m.code}), json.dumps(d["actor"]),
+                             json.dumps(d["recipient"]), e.trigger.text, e.trigger.span[0], e.trigger.span[1],
+                             e.sentence[0], e.sentence[1], a.text[e.sentence[0]:e.sentence[1]],
+                             json.dumps(d["location"]) if loc else None, loc.name if loc else None,
+                             loc.country if loc else None, a.published, a.outlet])
+            self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 25) + ")", rows)
+        if a.quotes:
+            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [a.id, i, q.text, q.span[0], q.span[1], q.kind, q.cue] + (
+                    [q.speaker.text, q.speaker.name, q.speaker.code, q.speaker.sector] if q.speaker
+                    else [None] * 4) for i, q in enumerate(a.quotes)])
+        if a.timex:
+            self.con.executemany("INSERT INTO timex VALUES (?, ?, ?, ?, ?, ?)", [
+                [a.id, i, t.text, t.span[0], t.span[1], t.value] for i, t in enumerate(a.timex)])
 
     def quarantine(self, q: Quarantined) -> bool:
         """Record an unusable input; False where the same input and reason were recorded before."""
@@ -94,7 +140,7 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------------
     def count(self, table: str) -> int:
-        if table not in ("raw", "articles", "quarantine"):
+        if table not in ("raw", "articles", "quarantine", "mentions", "events", "quotes", "timex"):
             raise ValueError(table)
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -131,7 +177,8 @@ class Store:
                          "ORDER BY quarantined_at, id LIMIT ?", [limit])
 
     def stats(self) -> dict[str, Any]:
-        out: dict[str, Any] = {t: self.count(t) for t in ("raw", "articles", "quarantine")}
+        out: dict[str, Any] = {t: self.count(t) for t in ("raw", "articles", "quarantine", "mentions", "events",
+                                                            "quotes", "timex")}
         out["outlets"] = self.rows("SELECT outlet, count(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC "
                                    "LIMIT 10")
         out["languages"] = self.rows("SELECT language, count(*) AS n FROM articles GROUP BY language "
@@ -139,3 +186,54 @@ class Store:
         row = self.con.execute("SELECT min(published), max(published) FROM articles").fetchone()
         out["published"] = {"first": row[0], "last": row[1]} if row else {}
         return out
+
+    # -- annotations -----------------------------------------------------------------------------
+    def actors(self, limit: int = 100, code: str | None = None) -> list[dict[str, Any]]:
+        """Actors with their mention and article counts, most mentioned first."""
+        where, params = ("WHERE code = ?", [code]) if code else ("", [])
+        return self.rows(
+            f"SELECT coalesce(name, code) AS actor, code, mode(sector) AS sector, count(*) AS mentions, "
+            f"count(DISTINCT article_id) AS articles, string_agg(DISTINCT text, ' | ') AS spellings "
+            f"FROM mentions {where} GROUP BY coalesce(name, code), code "
+            f"ORDER BY mentions DESC, actor LIMIT ?", params + [limit])
+
+    def events(self, actor: str | None = None, recipient: str | None = None, event: str | None = None,
+               modality: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Per-article events, filtered. ``actor``/``recipient`` match a code (SRB) or a name substring."""
+        where, params = [], []
+        for col, codes, value in (("actor", "actor_codes", actor), ("recipient", "recipient_codes", recipient)):
+            if value:
+                where.append(f"(list_contains({codes}, ?) OR CAST({col} AS VARCHAR) ILIKE ?)")
+                params += [value.upper(), f"%{value}%"]
+        if event:
+            where.append("event = ?")
+            params.append(event.upper())
+        if modality:
+            where.append("modality = ?")
+            params.append(modality.lower())
+        if since:
+            where.append("coalesce(date, published) >= ?")
+            params.append(since)
+        if until:
+            where.append("coalesce(date, published) < ? || '~'")
+            params.append(until)
+        sql = ("SELECT article_id, idx, event, cameo, quad, goldstein, modality, date, actor_codes, recipient_codes, "
+               "trigger_text, place, outlet, published, sentence_text FROM events"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY coalesce(date, published) NULLS LAST, article_id, idx LIMIT ? OFFSET ?")
+        return self.rows(sql, params + [limit, offset])
+
+    def quotes(self, speaker: str | None = None, search: str | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict[str, Any]]:
+        where, params = [], []
+        if speaker:
+            where.append("(speaker_name ILIKE ? OR speaker_text ILIKE ? OR speaker_code = ?)")
+            params += [f"%{speaker}%", f"%{speaker}%", speaker.upper()]
+        if search:
+            where.append("text ILIKE ?")
+            params.append(f"%{search}%")
+        sql = ("SELECT article_id, idx, kind, coalesce(speaker_name, speaker_text) AS speaker, speaker_code, cue, text "
+               "FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY article_id, idx LIMIT ? OFFSET ?")
+        return self.rows(sql, params + [limit, offset])

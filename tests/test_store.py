@@ -94,3 +94,31 @@ def test_a_killed_ingest_run_again_ends_with_the_same_database(tmp_path: Path) -
         report = ingest([pages], s)
         assert report.unchanged >= 1
     assert snapshot(killed_db) == snapshot(clean_db)
+
+
+def test_annotations_are_stored_as_rows_and_filtered(tmp_path: Path) -> None:
+    from eventscope.model import Article, Event, Mention, Quote, RawDoc, Timex, Trigger
+
+    text = "Serbia and Hungary signed a pact on Tuesday. \"It is historic,\" Vucic said."
+    srb, hun = Mention("Serbia", (0, 6), "SRB", "GOV", "Serbia"), Mention("Hungary", (11, 18), "HUN", "GOV", "Hungary")
+    vucic = Mention("Vucic", (63, 68), "SRB", "GOV", "Aleksandar Vučić", via="name")
+    ev = Event("AGREE", "057", 1, 8.0, [srb], [hun], Trigger("signed", (19, 25)), (0, 44), date="2025-04-01")
+    art = Article(id="a1", text=text, origin="t", published="2025-04-02", outlet="Wire", actors=[srb, hun, vucic],
+                  events=[ev], quotes=[Quote("It is historic,", (46, 61), "direct", "said", vucic)],
+                  timex=[Timex("Tuesday", (36, 43), "2025-04-01")])
+    raw = RawDoc(body=text, kind="text", origin="t", raw=text.encode())
+    art.id = raw.id
+    with open_store(tmp_path / "ann.duckdb") as s:
+        assert s.add(raw, art)
+        assert not s.add(raw, art)
+        assert (s.count("mentions"), s.count("events"), s.count("quotes"), s.count("timex")) == (3, 1, 1, 1)
+        [row] = s.events(actor="SRB", recipient="hun", event="agree")
+        assert row["trigger_text"] == "signed" and row["actor_codes"] == ["SRB"]
+        assert row["sentence_text"] == text[:44] and row["outlet"] == "Wire"
+        assert s.events(actor="HUN") == [] and s.events(modality="planned") == []
+        assert len(s.events(since="2025-04-01", until="2025-04-01")) == 1 and s.events(since="2025-05") == []
+        [q] = s.quotes(speaker="vučić")
+        assert q["cue"] == "said" and s.quotes(search="nothing like this") == []
+        top = s.actors()
+        assert top[0]["actor"] == "Aleksandar Vučić" or {r["code"] for r in top} == {"SRB", "HUN"}
+        assert {r["code"] for r in s.actors(code="HUN")} == {"HUN"}
