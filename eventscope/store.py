@@ -45,6 +45,17 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE TABLE IF NOT EXISTS timex (
     article_id VARCHAR, idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, value VARCHAR,
     PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY, title VARCHAR, first_published VARCHAR, last_published VARCHAR,
+    n_articles INTEGER, n_outlets INTEGER, outlets VARCHAR[]);
+CREATE TABLE IF NOT EXISTS fused_events (
+    id VARCHAR PRIMARY KEY, story_id VARCHAR, event VARCHAR, cameo VARCHAR, quad INTEGER, goldstein DOUBLE,
+    modality VARCHAR, date VARCHAR, actor_codes VARCHAR[], recipient_codes VARCHAR[], actor_names VARCHAR[],
+    recipient_names VARCHAR[], place VARCHAR, n_sources INTEGER, n_independent INTEGER, first_report VARCHAR,
+    attribute_values JSON, discrepancies JSON);
+CREATE TABLE IF NOT EXISTS fused_sources (
+    fused_id VARCHAR, article_id VARCHAR, event_idx INTEGER, outlet VARCHAR, published VARCHAR,
+    trigger_text VARCHAR, sentence_text VARCHAR, PRIMARY KEY (fused_id, article_id, event_idx));
 CREATE TABLE IF NOT EXISTS quarantine (
     id VARCHAR PRIMARY KEY, origin VARCHAR, reason VARCHAR, data BLOB, size BIGINT, quarantined_at TIMESTAMP);
 """
