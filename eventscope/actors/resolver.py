@@ -1,0 +1,307 @@
+"""From dictionary hits to actor mentions: names with their titles, roles on the article's date.
+
+Rules, in the order they apply:
+- A person's name takes the title and nationality written before it ("Serbian Defence Minister
+  Bratislav Gašić", "Serbia's president Aleksandar Vučić", "his Hungarian counterpart, X"); those
+  words are not coded apart. An explicit title wins over the dictionary: the text is the newer source.
+- A known person's role is the one held on the article's date. Out of office on that date, the person
+  is coded with the country of the last role and sector ELI (CAMEO's former officials); not yet in
+  office, with the country and no sector. With no date, the open (current) role is taken, else the
+  most recent one.
+- Nationality + title + an unknown name is a person of that country and sector (via "title").
+- Nationality + a body noun ("Serbia's government", "Serbian Armed Forces") or a plural or indefinite
+  title ("Serbian officials") is that country with that sector (via "title").
+- "the" + [nationality] + singular title with no name after it is a reference, left for coreference.
+- Countries and bodies stand alone; capitals and seats only where they act (subject, possessor,
+  conjoined with one, or after a preposition that is not one of place), never as places.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Mention
+from .dictionary import Body, Dictionary, Person, Role, Title
+from .matcher import Hit, Units, choose, fuzzy_people, scan, titles
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+@dataclass
+class Found:
+    """A mention under construction, with what coreference needs to know about it."""
+
+    start: int  # tokens [start, end)
+    end: int
+    mention: Mention
+    kind: str  # person, body, city, compound, reference, surname, group, pronoun
+    role: str | None = None  # role class (titles.yaml), for people and references
+    person: str | None = None  # dictionary id of a person
+    plural: bool = False
+
+
+def parse_day(published: str | None) -> dt.date | None:
+    """The article's date from an ISO 8601 string (date or datetime), or None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def role_at(person: Person, day: dt.date | None) -> tuple[Role | None, str]:
+    """The role held on ``day`` and its status: 'current', 'former' (all ended) or 'future'."""
+    if not person.roles:
+        return None, "current"
+    if day is None:
+        open_ = [r for r in person.roles if r.end is None]
+        if open_:
+            return max(open_, key=lambda r: r.start or dt.date.min), "current"
+        return max(person.roles, key=lambda r: r.end or dt.date.min), "current"
+    valid = [r for r in person.roles if r.covers(day)]
+    if valid:
+        return max(valid, key=lambda r: r.start or dt.date.min), "current"
+    past = [r for r in person.roles if r.end is not None and r.end < day]
+    if past:
+        return max(past, key=lambda r: r.end or dt.date.min), "former"
+    return min(person.roles, key=lambda r: r.start or dt.date.max), "future"
+
+
+class Resolver:
+    """Turns one parsed document into mentions (before coreference)."""
+
+    def __init__(self, dic: Dictionary):
+        self.dic = dic
+        self.former = dic.config.get("former", set())
+        self.place_preps = dic.config.get("place_prepositions", set())
+
+    def __call__(self, doc: Any, day: dt.date | None) -> tuple[list[Found], dict[int, Hit]]:
+        units = Units(doc)
+        hits = scan(self.dic, doc, units)
+        names = choose(hits)
+        covered = {i for h in names for i in range(h.start, h.end)}
+        fuzzy = choose(fuzzy_people(self.dic, doc, units, covered))
+        names = sorted(names + fuzzy, key=lambda h: h.start)
+        covered |= {i for h in fuzzy for i in range(h.start, h.end)}
+        title_at = titles(hits, covered)
+        by_end = {h.end - 1: h for h in names}
+        used: set[Any] = set()  # start tokens of name hits and ("t", start) of title hits absorbed by a person
+        anchored: set[int] = set()  # start tokens of people with a title or nationality before them
+        out: list[Found] = []
+        for h in names:
+            if h.entries[0].kind == "person":
+                out.append(self._person(doc, h, day, title_at, by_end, used, out, anchored))
+        for end, t in sorted(title_at.items()):
+            if ("t", t.start) not in used:
+                f = self._title(doc, t, title_at, by_end, covered, used, day)
+                if f:
+                    out.append(f)
+        for h in names:
+            if h.entries[0].kind != "person" and h.start not in used:
+                f = self._body(doc, h)
+                if f:
+                    out.append(f)
+        out = self._namesakes(out, anchored)
+        out.sort(key=lambda f: (f.start, f.end))
+        return out, title_at
+
+    def _namesakes(self, found: list[Found], anchored: set[int]) -> list[Found]:
+        """Drop people known only from Phoenix whose country the article never mentions otherwise.
+
+        Phoenix lists thousands of ministers from 2014 and before, many with common names
+        ("Francisco Rodriguez"); one of them in an article that never mentions his country is far
+        more often a namesake. People from the hand-kept or user files, and people with a title or
+        nationality written before them, are kept.
+        """
+        context = {f.mention.code for f in found if f.kind != "person"}
+        context |= {f.mention.code for f in found if f.kind == "person" and (f.start in anchored or
+                    (f.person and self.dic.people[f.person].curated))}
+        return [f for f in found if f.kind != "person" or f.person is None or f.start in anchored
+                or self.dic.people[f.person].curated or f.mention.code in context]
+
+    # --- people
+    def _left(self, doc: Any, start: int, title_at: dict[int, Hit], by_end: dict[int, Hit]
+              ) -> tuple[Hit | None, Hit | None, bool]:
+        """The title, nationality and 'former' written before token ``start``."""
+        k = start - 1
+        title = title_at.get(k)
+        if title is None and k >= 1 and doc[k].text == ",":
+            title = title_at.get(k - 1)
+        if title is not None:
+            t = self.dic.titles.get(" ".join(u for i in range(title.start, title.end)
+                                             for u in _units(doc[i].text)))
+            if t is None or not t.person or t.plural:
+                title = None
+        p = (title.start if title else start) - 1
+        former = title is not None and p >= 0 and doc[p].lower_ in self.former
+        if former or (p >= 1 and doc[p].text in "-‐" and doc[p - 1].lower_ in self.former):
+            former = True
+            p -= 1 if doc[p].lower_ in self.former else 2
+        if p >= 0 and doc[p].text in POSSESSIVE:
+            p -= 1
+        nat = by_end.get(p)
+        if nat is not None and nat.entries[0].kind == "person":
+            nat = None
+        return title, nat, former
+
+    def title_of(self, doc: Any, hit: Hit) -> Title | None:
+        return self.dic.titles.get(" ".join(u for i in range(hit.start, hit.end) for u in _units(doc[i].text)))
+
+    def _person(self, doc: Any, h: Hit, day: dt.date | None, title_at: dict[int, Hit], by_end: dict[int, Hit],
+                used: set, found: list[Found], anchored: set[int]) -> Found:
+        person = self._pick(h, day)
+        role, status = role_at(person, day)
+        code = role.code if role else None
+        sector = role.sector if role and status == "current" else "ELI" if status == "former" else None
+        role_cls = role.role if role and status == "current" else None
+        title, nat, former = self._left(doc, h.start, title_at, by_end)
+        if title is not None:
+            used.add(("t", title.start))
+            t = self.title_of(doc, title)
+            if t and t.role == "counterpart":
+                sector, role_cls = self._counterpart(doc, h.start, found, sector, role_cls)
+            elif t:
+                sector, role_cls = t.sector or sector, t.role or role_cls
+        if nat is not None:
+            body = self._body_of(nat)
+            if body is not None:
+                used.add(nat.start)
+                code = body.code if body.country or code is None else code
+        if former:
+            sector = "ELI"
+        if title is not None or nat is not None:
+            anchored.add(h.start)
+        via = "fuzzy" if h.fuzzy else "name" if h.entries[0].canonical else "alias"
+        m = self._mention(doc, h.start, h.end, code, sector, person.name, person.id, via)
+        return Found(h.start, h.end, m, "person", role_cls, person.id)
+
+    def _pick(self, h: Hit, day: dt.date | None) -> Person:
+        """Of the people a phrase may name, the one in office on the day, else the most recent."""
+        people = [self.dic.people[e.ref] for e in h.entries]
+
+        def score(p: Person) -> tuple:
+            role, status = role_at(p, day)
+            return (status == "current", (role.start or dt.date.min) if role else dt.date.min)
+        return max(people, key=score)
+
+    def _counterpart(self, doc: Any, start: int, found: list[Found], sector: str | None, role: str | None
+                     ) -> tuple[str | None, str | None]:
+        """'his Hungarian counterpart X': X holds the office of the last titled person in the sentence."""
+        sent = doc[start].sent.start
+        for f in reversed(found):
+            if f.kind == "person" and f.start >= sent and f.role:
+                return f.mention.sector, f.role
+        return sector, role
+
+    # --- titles without a known name
+    def _title(self, doc: Any, t: Hit, title_at: dict[int, Hit], by_end: dict[int, Hit], covered: set[int],
+               used: set, day: dt.date | None) -> Found | None:
+        info = self.title_of(doc, t)
+        if info is None:
+            return None
+        p = t.start - 1
+        poss = p >= 0 and doc[p].text in POSSESSIVE
+        nat = by_end.get(p - 1 if poss else p)
+        body = self._body_of(nat) if nat is not None and nat.start not in used else None
+        former = p >= 0 and doc[p].lower_ in self.former
+        if nat is None or body is None:
+            if info.person and not info.plural and p >= 0 and doc[p].lower_ == "the" and info.role:
+                return self._reference(doc, t.start, t, info, None, former)
+            return None
+        used.add(nat.start)
+        q = nat.start - 1
+        sector = "ELI" if former else info.sector
+        if info.person and not info.plural:
+            name = self._unknown_name(doc, t.end, covered)
+            if name is not None:
+                s, e = name
+                m = self._mention(doc, s, e, body.code, sector, doc[s:e].text, None, "title")
+                return Found(s, e, m, "person", info.role)
+            if poss or (q >= 0 and doc[q].lower_ == "the"):
+                return self._reference(doc, nat.start, t, info, body, former)
+        head = doc[t.end - 1]
+        if head.dep_ in ("amod", "compound") or head.pos_ == "ADJ":
+            # "Hungarian military alliance": the agent word modifies another noun; the country stands alone.
+            used.discard(nat.start)
+            return None
+        m = self._mention(doc, nat.start, t.end, body.code, sector, body.name, body.id, "title")
+        return Found(nat.start, t.end, m, "compound", info.role, plural=info.plural)
+
+    def _reference(self, doc: Any, start: int, t: Hit, info: Title, body: Body | None, former: bool) -> Found:
+        code = body.code if body else None
+        # The body rides along as actor_id until the reference is resolved to a person (an IGO's
+        # office holders are looked up by body: "the NATO Secretary General").
+        m = self._mention(doc, start, t.end, code, "ELI" if former else info.sector, None, body.id if body else None,
+                          "reference")
+        return Found(start, t.end, m, "reference", None if former else info.role)
+
+    def _unknown_name(self, doc: Any, i: int, covered: set[int]) -> tuple[int, int] | None:
+        """Capitalised proper-noun tokens right after a title: the name of a person not in the dictionary."""
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        j = i
+        while j < len(doc) and j - i < 4 and j not in covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+            while j + 1 < len(doc) and doc[j].text in "-‐" and doc[j + 1].text[:1].isupper():
+                j += 2
+        if j == i or not any(doc[k].ent_type_ == "PERSON" for k in range(i, j)) and j - i < 2:
+            return None
+        return i, j
+
+    # --- countries, bodies, seats
+    def _body_of(self, h: Hit) -> Body | None:
+        e = h.entries[0]
+        if e.kind not in ("body", "city"):
+            return None
+        return self.dic.bodies.get(e.ref)
+
+    def _body(self, doc: Any, h: Hit) -> Found | None:
+        body = self._body_of(h)
+        if body is None:
+            return None
+        s = h.start
+        if s >= 2 and doc[s - 1].text in "-‐" and doc[s - 2].lower_ == "non":
+            return None  # "non-EU states" are the states outside it
+        if h.entries[0].kind == "city":
+            if not self._acts(doc, h):
+                return None
+            m = self._mention(doc, h.start, h.end, body.code, "GOV" if body.country else None, body.name, body.id,
+                              "alias")
+            return Found(h.start, h.end, m, "city")
+        ent = doc[h.start].ent_type_
+        if ent == "PERSON" and any(doc[i].ent_type_ == "PERSON" for i in (h.start - 1, h.end) if 0 <= i < len(doc)):
+            return None  # "Chad Smith", "Jordan Peterson": a name, not a country
+        via = "name" if h.entries[0].canonical else "alias"
+        m = self._mention(doc, h.start, h.end, body.code, None, body.name, body.id, via)
+        return Found(h.start, h.end, m, "body")
+
+    def _acts(self, doc: Any, h: Hit) -> bool:
+        """A capital stands for its government where it acts, not where something happens in it."""
+        tok = doc[h.end - 1]
+        if h.end < len(doc) and doc[h.end].text in POSSESSIVE:
+            return True
+        dep = tok.dep_
+        while dep == "conj":
+            tok = tok.head
+            dep = tok.dep_
+        if dep in SUBJECT or dep == "poss":
+            return True
+        if dep == "pobj":
+            return tok.head.lower_ not in self.place_preps
+        return False
+
+    @staticmethod
+    def _mention(doc: Any, s: int, e: int, code: str | None, sector: str | None, name: str | None,
+                 actor_id: str | None, via: str) -> Mention:
+        span = doc[s:e]
+        return Mention(text=span.text, span=(span.start_char, span.end_char), code=code, sector=sector, name=name,
+                       actor_id=actor_id, via=via)
+
+
+def _units(text: str) -> tuple[str, ...]:
+    from .text import token_units
+
+    return token_units(text)
