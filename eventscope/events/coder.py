@@ -1,0 +1,393 @@
+"""The event coder: PLOVER events with CAMEO codes from dependency parses and the lexicon.
+
+Per sentence that has a lexicon cue (cheap: a set lookup by lemma):
+
+1. triggers: verbs with a frame in the lexicon, and event nouns ("the signing of", "an alliance
+   between"); each gets the most specific CAMEO code its dependents allow;
+2. governors: an action under an intent, demand, refusal or threat verb is one event of that verb
+   ("agreed to lift embargoes" is an intent to ease sanctions), and a planned cooperative or
+   conflictual action is an intent (AGREE) or a threat (THREATEN), as CAMEO codes them;
+3. roles, modality, date (``dates.date_of``) and place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Event, Location, Mention, Quote, Trigger
+from . import modality as mod
+from . import places
+from .lexicon import Lexicon, Match
+from .lexicon import load as load_lexicon
+from .roles import (
+    CLAUSAL,
+    OBJ,
+    PASS_SUBJ,
+    SUBJ,
+    MentionIndex,
+    condition_subjects,
+    noun_roles,
+    np_mentions,
+    subject,
+    verb_roles,
+)
+from .select import main_events
+
+Token = Any
+FAMILIES = {"03": "intent", "13": "threat", "10": "demand", "02": "demand", "12": "refuse"}
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+_SKIP_POST = {"advcl", "relcl", "parataxis", "ccomp", "punct", "mark", "cc"}
+
+
+@dataclass
+class Candidate:
+    token: Token
+    match: Match
+    nominal: bool
+    governor: Token | None = None  # the intent/demand/refuse/threat verb that took this action
+    family: str | None = None
+    gmatch: Match | None = None
+    absorbed: bool = False
+
+
+class EventCoder:
+    """The annotation stage that fills ``article.events`` (runs last: reads actors, quotes, timex)."""
+
+    name = "events"
+    needs_parse = True
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or load_lexicon()
+
+    def __call__(self, article: Article, doc: Any) -> None:
+        article.events = code_events(article, doc, self.lexicon)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _bag(tokens: Any) -> frozenset[str]:
+    return frozenset(w for t in tokens for w in (_lemma(t), t.lower_))
+
+
+def _verb_match(t: Token, lex: Lexicon) -> Match | None:
+    # a passive subject is what the verb acts on: "the defence document was signed by ..."
+    subj = [s for c in t.children if c.dep_ in SUBJ for s in c.subtree]
+    post = [s for c in t.children if c.dep_ not in SUBJ | _SKIP_POST for s in c.subtree]
+    if t.dep_ == "acl" and t.tag_ == "VBN":  # "a defence pact signed between ...": the noun is the object
+        h = t.head
+        post += [h] + [s for c in h.children if c.dep_ in {"compound", "amod", "nmod"} for s in c.subtree]
+    particles = frozenset(c.lower_ for c in t.children if c.dep_ in {"prt", "prep"})
+    return lex.code_verb(verb_lemma(t, lex), particles, _bag(subj), _bag(post))
+
+
+def _noun_match(t: Token, lex: Lexicon) -> Match | None:
+    entry = lex.nominals.get(t.lower_) or lex.nominals.get(_lemma(t))
+    if not entry:
+        return None
+    if "code" in entry:
+        mods = {c.lower_ for c in t.children if c.dep_ in {"compound", "amod", "nmod"}}
+        picked = [str(code) for word, code in (entry.get("modifiers") or {}).items() if word in mods]
+        return Match(picked[0] if picked else str(entry["code"]), weight=3 if picked else 0)
+    pre = [s for c in t.children if c.dep_ == "poss" for s in c.subtree]
+    post = [s for c in t.children if c.dep_ in {"prep", "compound", "amod", "nmod"} for s in c.subtree]
+    return lex.code_verb(str(entry["verb"]), frozenset(), _bag(pre), _bag(post))
+
+
+def _form_lemmas(word: str) -> list[str]:
+    """Base forms an inflected verb may come from, for when the tagger's lemma is wrong ("staged" ->
+    "stag"): the regular English -s/-ed/-ing endings, with e-restoration and doubled consonants."""
+    w = word.lower()
+    out: list[str] = []
+    for suffix in ("ied", "ies"):
+        if w.endswith(suffix):
+            out.append(w[:-3] + "y")
+    for suffix in ("ed", "ing", "es", "s"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[:-len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> "stop"
+    if w.endswith("d") and len(w) > 3:
+        out.append(w[:-1])  # "staged" -> "stage"
+    return out
+
+
+def verb_lemma(t: Token, lex: Lexicon) -> str:
+    """The token's lemma, or a regular base form of it that the lexicon knows where the tagger's
+    lemma is not a lexicon verb (statistical lemmatisers miss rare verbs)."""
+    lemma = _lemma(t)
+    if lemma in lex.verbs:
+        return lemma
+    return next((f for f in _form_lemmas(t.text) if f in lex.verbs), lemma)
+
+
+def _light_object(t: Token, lemma: str, lex: Lexicon) -> Match | None:
+    """The event of a light verb's object: "staged a hunger strike" is a hunger strike (142)."""
+    if lemma not in lex.light_verbs:
+        return None
+    for o in t.children:
+        if o.dep_ in OBJ and o.pos_ in {"NOUN", "PROPN"}:
+            entry = lex.nominals.get(o.lower_) or lex.nominals.get(_lemma(o))
+            if entry and "code" in entry:
+                m = _noun_match(o, lex)
+                if m is not None and lex.info(m.code):
+                    return m
+    return None
+
+
+# Participles that modify a noun ("the defeated party", "a banned movement", "the besieged town")
+# describe the noun; the event they name, if any, is reported elsewhere.
+_MODIFIER_DEPS = {"amod", "compound", "nmod"}
+
+
+def _triggers(sent: Any, lex: Lexicon) -> list[Candidate]:
+    out = []
+    for t in sent:
+        lemma = verb_lemma(t, lex) if t.pos_ == "VERB" else _lemma(t)
+        light = _light_object(t, lemma, lex) if t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS else None
+        if light is not None:
+            out.append(Candidate(t, light, False))
+        elif t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS and lemma in lex.verbs:
+            m = _verb_match(t, lex)
+            if m and lex.info(m.code):
+                out.append(Candidate(t, m, False))
+        elif t.pos_ == "NOUN" and (lemma in lex.nominals or t.lower_ in lex.nominals):
+            m = _noun_match(t, lex)
+            if m and lex.info(m.code):
+                out.append(Candidate(t, m, True))
+    return out
+
+
+def _consumed(c: Candidate, coded: set[int]) -> bool:
+    """A nominal that is the object of another coded trigger ("signed a pact", "the signing of a
+    partnership", "a pact signed between") is part of that event, not one of its own."""
+    t = c.token
+    if t.dep_ in OBJ | PASS_SUBJ and t.head.pos_ in {"VERB", "AUX"}:
+        # the verb says what befell the thing: "lifted sanctions" is no sanction, whether or not
+        # the verb is in the lexicon
+        return True
+    if any(ch.dep_ == "acl" and ch.i in coded for ch in t.children):
+        return True
+    if t.dep_ in OBJ | PASS_SUBJ | {"compound"} and t.head.i in coded:
+        return True
+    if t.dep_ == "pobj" and t.head.head.i in coded:
+        return True
+    # inside what a coded verb acts on: "the document on defence cooperation was signed by ..."
+    h = t
+    for _ in range(4):
+        if h.dep_ not in {"pobj", "prep", "compound", "conj", "appos"} | OBJ | PASS_SUBJ or h.head.i == h.i:
+            break
+        h = h.head
+        if h.i in coded and h.pos_ == "VERB":
+            return True
+    return t.dep_ == "conj" and t.head.i in coded
+
+
+def _absorb(cands: list[Candidate]) -> None:
+    """Fold an action into the intent/demand/refusal/threat verb that governs it."""
+    by_token = {c.token.i: c for c in cands}
+    report = mod.cues().report_verbs
+    for c in cands:
+        for g in mod.governors(c.token, limit=4):
+            if _lemma(g) in report:
+                break
+            gc = by_token.get(g.i)
+            if gc is None or gc.nominal:
+                continue
+            if not _complement_of(c.token, g):
+                break
+            family = FAMILIES.get(gc.match.code[:2])
+            if family and not gc.absorbed:
+                c.governor, c.family, c.gmatch = g, family, gc.match
+                gc.absorbed = True
+            break
+
+
+def _complement_of(t: Token, g: Token) -> bool:
+    """Whether ``t`` is what ``g`` is about (its clause or prepositional complement), not a word
+    inside its subject or object ("agreed to lift", "agreed to a ceasefire", "demanded that ...")."""
+    if t.dep_ in {"xcomp", "ccomp"}:
+        return t.head.i == g.i
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        return t.head.head.i == g.i
+    return t.dep_ == "pcomp" and t.head.head.i == g.i
+
+
+def _first_person(ms: list[Mention]) -> bool:
+    return not ms or all(m.text.lower() in FIRST_PERSON for m in ms)
+
+
+def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.span[0] <= pos < q.span[1]:
+            return q
+    return None
+
+
+def _reference_year(article: Article) -> int | None:
+    if article.published and article.published[:4].isdigit():
+        return int(article.published[:4])
+    years = [int(t.value[:4]) for t in article.timex if t.value and t.value[:4].isdigit()]
+    return max(years) if years else None
+
+
+def _date(article: Article, sent: Any, span: tuple[int, int]) -> str | None:
+    try:
+        from .dates import date_of
+    except ImportError:  # the dates stage is optional to the coder
+        return None
+    return date_of(article, sent.start_char, sent.end_char, span)
+
+
+def _clause(t: Token) -> list[Token]:
+    return [s for c in t.children if c.dep_ not in CLAUSAL for s in c.subtree] + [t]
+
+
+class _Registry:
+    """Event anaphora: "Serbia condemned the pact" after "a pact signed between A, B and C"."""
+
+    def __init__(self) -> None:
+        self.by_noun: dict[str, list[Mention]] = {}
+
+    def add(self, nouns: list[Token], actors: list[Mention]) -> None:
+        if actors:
+            for n in nouns:
+                self.by_noun[_lemma(n)] = actors
+
+    def resolve(self, verb: Token) -> list[Mention]:
+        for o in [c for c in verb.children if c.dep_ in OBJ] + [c for p in verb.children if p.dep_ == "prep"
+                                                                  for c in p.children if c.dep_ == "pobj"]:
+            if o.pos_ == "NOUN" and any(d.lower_ in {"the", "this", "that", "such"} for d in o.children):
+                found = self.by_noun.get(_lemma(o))
+                if found:
+                    return list(found)
+        return []
+
+
+def _complement_subject(t: Token, index: MentionIndex) -> list[Mention]:
+    """Who is asked: the subject of the demanded clause ("demanded that the US cancel ...")."""
+    for c in t.children:
+        if c.dep_ in {"ccomp", "xcomp"}:
+            subj, passive = subject(c)
+            if subj is not None and not passive and subj.head.i == c.i:
+                return np_mentions(subj, index)
+    return []
+
+
+def _host_verb(t: Token) -> Token | None:
+    """The verb a nominal event hangs from as its object or prepositional complement."""
+    h = t.head
+    if t.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    elif t.dep_ not in OBJ:
+        return None
+    return h if h.pos_ in {"VERB", "AUX"} else None
+
+
+def _objects(t: Token) -> list[Token]:
+    out = [c for c in t.children if c.dep_ in OBJ | PASS_SUBJ]
+    out += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if t.dep_ == "acl":
+        out.append(t.head)
+    return out
+
+
+def code_events(article: Article, doc: Any, lex: Lexicon | None = None) -> list[Event]:
+    """The events of one article (its ``actors``, ``quotes`` and ``timex`` already filled)."""
+    lex = lex or load_lexicon()
+    index = MentionIndex(article.actors, doc)
+    registry = _Registry()
+    ref_year = _reference_year(article)
+    dl: Location | None = None
+    dl_done = False
+    events: list[Event] = []
+    for sent in doc.sents:
+        if not any(_lemma(t) in lex.cues or t.lower_ in lex.cues
+                   or (t.pos_ == "VERB" and verb_lemma(t, lex) in lex.verbs) for t in sent):
+            continue
+        cands = _triggers(sent, lex)
+        coded = {c.token.i for c in cands}
+        cands = [c for c in cands if not (c.nominal and _consumed(c, coded))]
+        _absorb(cands)
+        for c in main_events([c for c in cands if not c.absorbed]):
+            ev = _event(c, article, sent, index, registry, lex, ref_year)
+            if ev is None:
+                continue
+            if ev.location is None:
+                if not dl_done:
+                    dl, dl_done = places.dateline(article.text), True
+                ev.location = dl
+            events.append(ev)
+    return events
+
+
+def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, registry: _Registry,
+           lex: Lexicon, ref_year: int | None) -> Event | None:
+    t = c.token
+    chain = mod.governors(t)
+    modality = mod.modality(t, chain)
+    code = c.match.code
+    head = c.governor if c.governor is not None else t
+    actor, recipient = noun_roles(t, index) if c.nominal else verb_roles(t, index)
+    if c.nominal and not actor:
+        host = _host_verb(t)
+        if host is not None:  # "Serbia and Hungary are moving towards the establishment of ..."
+            actor = [m for m in verb_roles(host, index)[0] if m.span not in {r.span for r in recipient}]
+    if c.governor is not None:
+        g_actor, g_recipient = verb_roles(c.governor, index)
+        if c.family == "demand":  # "China demanded that the US cancel ...": asked of the US
+            recipient = g_recipient or [m for m in actor if m.span not in {a.span for a in g_actor}]
+        else:
+            recipient = recipient or g_recipient
+        actor = g_actor or actor
+        code = lex.recode(code, c.family or "") or (c.gmatch.code if c.gmatch else code)
+        if c.family in {"intent", "threat"} and modality == "asserted":
+            modality = "planned"
+    elif not c.nominal and code[:2] in {"02", "10"} and not recipient:
+        recipient = _complement_subject(t, index)
+    elif modality == "planned" and code[:2] not in {"02", "03", "09", "10", "11", "12", "13"}:
+        code = lex.recode(code, "intent") or code
+    if modality == "negated" and not c.nominal and verb_lemma(head, lex) in lex.refusal_when_negated:
+        # "will not accept any more refugees": a refusal, asserted
+        code = lex.recode(code, "refuse") or "120"
+        modality = "asserted"
+    if not c.nominal and c.governor is None:
+        report = next((g for g in chain if _lemma(g) in mod.cues().report_verbs), None)
+        if report is not None and mod.obligation(t):
+            # "Washington declared that China must drop barriers": a demand of the speaker on China
+            r_actor, _ = verb_roles(report, index)
+            if r_actor:
+                actor, recipient = r_actor, actor
+                code = lex.recode(code, "demand") or "100"
+                modality = "asserted"
+    if not recipient and not c.nominal and code[:2] == "13":
+        recipient = [m for m in condition_subjects(head, index) if m.span not in {a.span for a in actor}]
+    if not recipient and not c.nominal:
+        recipient = [m for m in registry.resolve(t) if m.span not in {a.span for a in actor}]
+    quote = _quote_at(article.quotes, t.idx)
+    if quote is not None and quote.speaker is not None and _first_person(actor):
+        actor = [quote.speaker]
+    if c.match.swap:
+        actor, recipient = recipient, actor
+    if not any(m.code for m in actor + recipient):
+        return None
+    row = lex.info(code)
+    if row is None:
+        return None
+    registry.add(([t] if c.nominal else []) + _objects(t), actor)
+    lo, hi = sorted((head.i, t.i))
+    if hi - lo > 5:
+        lo = hi = t.i
+    tspan = (sent.doc[lo].idx, sent.doc[hi].idx + len(sent.doc[hi]))
+    date = _date(article, sent, tspan)
+    if modality == "asserted" and mod.historical(date, ref_year):
+        modality = "historical"
+    clause = _clause(t) + [s for g in chain[:3] for s in _clause(g)]
+    return Event(event=row.event, cameo=row.code if len(code) < len(row.code) else code, quad=row.quad,
+                 goldstein=row.goldstein, actor=actor, recipient=recipient,
+                 trigger=Trigger(article.text[tspan[0]:tspan[1]], tspan),
+                 sentence=(sent.start_char, sent.end_char), modality=modality, mode=row.mode,
+                 context=list(row.context), date=date, location=places.location(clause))
+

@@ -1,0 +1,236 @@
+"""Who did what to whom: event roles from a dependency parse, mapped to actor mentions by span.
+
+The actor is the doer (subject, or the "by" agent of a passive); the recipient the one acted on
+(object, "with Hungary", "against Serbia"). Conjoined subjects make actor lists, and a noun phrase
+gives its mentions through its modifiers ("Serbian Defence Minister", "the defence ministers of
+Albania, Croatia and Kosovo", "Lebanon's president").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Mention
+
+Token = Any  # spacy.tokens.Token
+
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "dative", "obj", "attr", "oprd"}
+# Prepositions whose object is acted on ("talks with", "war against", "aid to", "sanctions on").
+TO_PREPS = {"with", "against", "to", "on", "toward", "towards", "from", "at", "into", "upon", "over",
+            "onto", "for"}
+# Modifiers that stay inside a noun phrase: where its mentions are found.
+CORE = {"compound", "amod", "poss", "nmod", "nummod", "flat", "appos", "det", "npadvmod"}
+CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj", "mark", "cc", "punct"}
+RELATIVE = {"which", "that", "who", "whom", "whose"}
+
+
+class MentionIndex:
+    """Actor mentions of an article, looked up by token."""
+
+    def __init__(self, mentions: Iterable[Mention], doc: Any):
+        self.by_token: dict[int, list[Mention]] = {}
+        for m in mentions:
+            span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, []).append(m)
+
+    def at(self, token: Token) -> list[Mention]:
+        return self.by_token.get(token.i, [])
+
+    def within(self, tokens: Iterable[Token]) -> list[Mention]:
+        return _unique(m for t in tokens for m in self.at(t))
+
+
+def _unique(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: set[tuple] = set()
+    out = []
+    for m in mentions:
+        key = (m.span, m.code, m.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A head and its coordinated heads: "Albania, Croatia and Kosovo"."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def np_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
+    """The mentions a noun phrase refers to, one list entry per coordinated member.
+
+    The head's own mention wins; failing it, mentions on its modifiers ("Israeli soldiers"), then
+    on its "of" complement ("the defence ministers of Albania").
+    """
+    out: list[Mention] = []
+    for h in conjuncts(head):
+        own = index.at(h)
+        if own:
+            out.extend(own)
+            continue
+        core = [t for c in h.children if c.dep_ in CORE for t in c.subtree]
+        found = index.within(core)
+        if not found and depth < 2:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found.extend(np_mentions(p, index, depth + 1))
+        out.extend(found)
+    return _unique(out)
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """Objects of the token's prepositions named in ``preps``."""
+    return [p for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject head and whether the clause is passive, inheriting across control.
+
+    "Jordan and Britain have agreed to undertake exercises": "undertake" takes "Jordan and
+    Britain"; a relative clause's "which" stands for the noun it modifies.
+    """
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        for c in v.children:
+            if c.dep_ in PASS_SUBJ:
+                return _antecedent(c), True
+            if c.dep_ in SUBJ:
+                return _antecedent(c), False
+        if v.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and v.head.i != v.i:
+            v = v.head if v.dep_ != "pcomp" else v.head.head
+            continue
+        if v.dep_ == "acl" and v.head.i != v.i:
+            # "a pact signed between ...": the noun is acted on; "troops fleeing": the noun acts
+            return v.head, v.tag_ == "VBN"
+        return None, False
+    return None, False
+
+
+def _antecedent(tok: Token) -> Token:
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def verb_roles(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention], list[Mention]]:
+    """Actor and recipient mentions of a verbal event.
+
+    The recipient is, in order: the object (or a passive's subject), a mention attached to the
+    object ("granted asylum to Panamanian officers"), a "with/against/to ..." complement of the verb,
+    the recipient of its clausal complement, and last the place acted in ("a curfew in Montenegro").
+    """
+    subj, passive = subject(verb)
+    actor: list[Mention] = []
+    recipient: list[Mention] = []
+    if passive:
+        agents = prep_objects(verb, {"by"})
+        for a in agents:
+            actor.extend(np_mentions(a, index))
+        if subj is not None:
+            recipient.extend(np_mentions(subj, index))
+    elif subj is not None:
+        actor.extend(np_mentions(subj, index))
+    between = prep_objects(verb, {"between", "among", "amongst"})
+    if between and not actor:
+        for b in between:
+            actor.extend(np_mentions(b, index))
+    if not recipient:
+        for o in [c for c in verb.children if c.dep_ in OBJ]:
+            recipient.extend(np_mentions(o, index) or object_mentions(o, index))
+    if not recipient:
+        for p in prep_objects(verb, TO_PREPS):
+            recipient.extend(np_mentions(p, index))
+            if recipient:
+                break
+    if not recipient and depth < 2:
+        # the one acted on may sit in the complement: "threatened to cut off electricity to X",
+        # "is prepared to impose martial law in Y"
+        # or in its purpose: "opened fire to disperse demonstrators", "staged rallies to demand
+        # reforms by the government"
+        for c in verb.children:
+            if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and not _conditional(c):
+                recipient.extend(m for m in verb_roles(c, index, depth + 1)[1])
+                if recipient:
+                    break
+    if not recipient:
+        # what the action is done in: "lifted a curfew in Montenegro", "staged rallies in Gaza"
+        for p in prep_objects(verb, {"in", "inside", "within", "across"}):
+            recipient.extend(np_mentions(p, index))
+    return _unique(actor), _drop(_unique(recipient), actor)
+
+
+def _conditional(clause: Token) -> bool:
+    return any(ch.dep_ == "mark" and ch.lower_ in {"if", "unless"} for ch in clause.children)
+
+
+def condition_subjects(verb: Token, index: MentionIndex) -> list[Mention]:
+    """Who a threat is aimed at: the subject of its condition ("threatened to stop talks if the
+    United States goes ahead", "will withdraw unless the president arranges a ceasefire")."""
+    for v in [verb] + [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]:
+        for c in v.children:
+            if c.dep_ == "advcl" and _conditional(c):
+                subj, _ = subject(c)
+                if subj is not None and subj.head.i == c.i:
+                    return np_mentions(subj, index)
+    return []
+
+
+def object_mentions(obj: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions attached to an object that is not itself an actor: "the pact between A and B"."""
+    out: list[Mention] = []
+    for p in prep_objects(obj, {"between", "among", "of", "by", "with", "against", "to", "on", "for", "from",
+                                "toward", "towards", "into", "in"}):
+        out.extend(np_mentions(p, index))
+        if out:
+            break
+    return out
+
+
+def noun_roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
+    """Actor and recipient mentions of a nominal event ("Serbia's condemnation of the pact",
+    "the signing of a partnership between the two countries", "Serbian-Hungarian cooperation")."""
+    actor: list[Mention] = []
+    recipient: list[Mention] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            actor.extend(np_mentions(c, index))
+    for p in prep_objects(noun, {"by"}):
+        actor.extend(np_mentions(p, index))
+    objects = prep_objects(noun, {"of"})
+    if not actor:
+        for host in [noun] + objects:
+            for p in prep_objects(host, {"between", "among", "amongst"}):
+                actor.extend(np_mentions(p, index))
+    if not actor:
+        mods = [t for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+        actor.extend(index.within(mods))
+    for o in objects:
+        recipient.extend(np_mentions(o, index))
+    if not recipient:
+        for p in prep_objects(noun, TO_PREPS):
+            recipient.extend(np_mentions(p, index))
+    if not actor and not recipient:
+        # the nationality of what was signed or agreed: "a document on Serbian-Hungarian cooperation"
+        inner = [t for c in noun.children if c.dep_ == "prep" for t in c.subtree]
+        actor.extend(index.within(t for t in inner if t.dep_ in {"amod", "compound"} or t.pos_ == "PROPN"))
+    return _unique(actor), _drop(_unique(recipient), actor)
+
+
+def _drop(recipient: list[Mention], actor: list[Mention]) -> list[Mention]:
+    """A recipient that is the actor itself (same words) is not a recipient."""
+    spans = {m.span for m in actor}
+    return [m for m in recipient if m.span not in spans]
