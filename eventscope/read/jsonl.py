@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..model import Quarantined, RawDoc
+from ..model import Kind, Quarantined, RawDoc
 from ..options import Options
 
 
@@ -40,7 +40,8 @@ def _record(rec: dict, where: str, n: int, options: Options, base: Path | None) 
     meta = {"url": _str(rec.get("url")), "published": _str(rec.get("published")),
             "outlet": _str(rec.get("outlet")), "title": _str(rec.get("title"))}
     raw_line = json.dumps(rec, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    for key, kind in (("html", "html"), ("text", "text")):
+    kinds: tuple[tuple[str, Kind], ...] = (("html", "html"), ("text", "text"))
+    for key, kind in kinds:
         value = rec.get(key)
         if isinstance(value, str) and value.strip():
             if len(value) > options.max_bytes:

@@ -38,7 +38,7 @@ def check_url(url: str, allow_private: bool = False,
         return
     allow = set(allowed)
     for info in infos:
-        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if str(addr) in allow:
             continue
         if (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_multicast
