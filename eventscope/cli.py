@@ -242,5 +242,39 @@ def stats(db: str, as_json: bool) -> None:
     click.echo("languages: " + ", ".join(f"{r['language']} ({r['n']})" for r in s["languages"]))
 
 
+@main.command()
+@DB
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--token", envvar="EVENTSCOPE_TOKEN", help="Allow POST /api/ingest with this bearer token "
+              "(default: read-only).")
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API (/api/, schema /openapi.json) and the dashboard (/) over the database."""
+    from .web.cli_commands import serve as run
+
+    run(db, host, port, token)
+
+
+@main.command()
+@DB
+@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "csv", "parquet"]), required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout (not parquet).")
+@click.option("--header", is_flag=True, help="GDELT: write the column names first (GDELT's files have none).")
+@click.option("--actor", help="Actor code (SRB) or name.")
+@click.option("--recipient", help="Recipient code or name.")
+@click.option("--type", "event", help="PLOVER event type (AGREE, ACCUSE, ...).")
+@click.option("--modality", type=click.Choice(["asserted", "planned", "hypothetical", "negated", "historical"]))
+@click.option("--since", help="Earliest date (ISO 8601, inclusive).")
+@click.option("--until", help="Latest date (ISO 8601, inclusive).")
+def export(db: str, fmt: str, output: str, header: bool, actor: str | None, recipient: str | None,
+           event: str | None, modality: str | None, since: str | None, until: str | None) -> None:
+    """Export events as PLOVER JSON records, GDELT 2.0 event rows, CSV or Parquet."""
+    from .web.cli_commands import export as run
+
+    run(db, fmt, output, header=header, actor=actor, recipient=recipient, event=event, modality=modality,
+        since=since, until=until)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

