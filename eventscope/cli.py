@@ -58,8 +58,10 @@ def annotate(input_path: str, output: str, actor_files: tuple[str, ...]) -> None
     """Annotate a batch: one JSON document a line in, one annotated document a line out (CONTRACT.md)."""
     options = Options(actor_files=[Path(p) for p in actor_files])
     try:
-        lines = sys.stdin.read().splitlines() if input_path == "-" else \
-            Path(input_path).read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+        # Split on "\n" only: str.splitlines() also breaks on U+2028/U+2029, which JSON strings may hold.
+        raw_text = sys.stdin.read() if input_path == "-" else \
+            Path(input_path).read_text(encoding="utf-8", errors="surrogateescape")
+        lines = [line.rstrip("\r") for line in raw_text.split("\n")]
     except OSError as e:
         raise click.ClickException(f"cannot read {input_path}: {e.strerror or e}")
     results = api.annotate_lines(lines, origin=input_path, options=options, progress=_progress(len(lines)))

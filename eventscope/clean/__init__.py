@@ -31,7 +31,7 @@ def clean(raw: RawDoc, options: Options | None = None) -> Article:
         language, site = ex.language, ex.site
     else:
         paragraphs = [p.strip() for p in raw.body.replace("\r\n", "\n").split("\n") if p.strip()]
-    kept, cut = remove_furniture(paragraphs, title)
+    kept, cut = remove_furniture(paragraphs, title, kind=raw.kind)
     text = "\n".join(kept)
     outlet = raw.outlet or site or (urlsplit(raw.url).hostname if raw.url else None)
     return Article(id=raw.id, text=text, origin=raw.origin, title=title, published=published, outlet=outlet,

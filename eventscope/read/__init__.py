@@ -63,7 +63,7 @@ def read_file(path: Path, options: Options) -> Iterator[RawDoc | Quarantined]:
         except InputError as e:
             yield Quarantined(origin, e.message, raw=data)
             return
-        yield from read_jsonl(text.splitlines(), origin, options, base=path.parent)
+        yield from read_jsonl(text.split("\n"), origin, options, base=path.parent)
         return
     yield from read_bytes(data, origin, options, name=name)
 

@@ -1,0 +1,122 @@
+"""Quotes and their speakers: every direct, indirect and mixed quote of an article, with who said it.
+
+    marks.find_quoted (text) ─┐
+                              ├─> attribution.attribute (parse) ─> speakers.SpeakerResolver ─> Quote
+    cues.load (data)  ────────┘
+
+A ``Quote``'s ``span`` runs from the first to the last quoted word (quotation marks excluded). Its
+``text`` is the quoted words; where the attribution splits a quote (``"This is," said X, "our future"``)
+the parts are joined by a space, without the attribution between them.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, Mention, Quote
+from .attribution import Found, attribute
+from .cues import load as load_cues
+from .marks import Quoted, find_quoted
+from .speakers import SpeakerResolver
+
+__all__ = ["QuoteStage", "find_quotes", "quote_at"]
+
+
+
+def find_quotes(article: Article, doc: Any) -> list[Quote]:
+    """The quotes of ``article`` (its text parsed as ``doc``), in text order; never raises on odd marks."""
+    text = article.text
+    cues = load_cues()
+    quoted = find_quoted(text)
+    found = attribute(text, doc, cues, quoted)
+    found = _continuations(text, found, quoted)
+    resolver = SpeakerResolver(article, doc, cues.pronouns)
+    quotes: list[Quote] = []
+    last_speaker: Mention | None = None
+    for f in sorted(found, key=lambda f: f.span[0]):
+        if f.speaker is not None:
+            speaker: Mention | None = resolver.resolve(f.speaker)
+        elif f.cue_text == "" and last_speaker is not None:
+            speaker = last_speaker  # a quotation continuing the last speaker's words
+        else:
+            speaker = None
+        if speaker is not None:
+            last_speaker = speaker
+        quotes.append(Quote(text=" ".join(text[s:e] for s, e in f.parts), span=f.span, kind=f.kind,  # type: ignore[arg-type]
+                            cue=f.cue_text or None, speaker=speaker))
+    return _dedupe(quotes)
+
+
+def _continuations(text: str, found: list[Found], quoted: list[Quoted]) -> list[Found]:
+    """Quotations with no cue of their own that go on from the quote just before them.
+
+    News writing attributes a quote once and lets it run on: ``"…," he said. "And …"`` in the same
+    paragraph, or the next paragraphs opening with a quotation mark. Such a quotation is another part
+    of the quote before it where that one was a quotation too, else a quote of the same speaker.
+    A quoted phrase inside someone's sentence (a title, a scare quote) is neither.
+    """
+    found = sorted(found, key=lambda f: f.span[0])
+    for q in quoted:
+        s, e = q.span
+        if any(a < e and s < b for f in found for a, b in f.parts):
+            continue
+        before = [f for f in found if f.span[1] <= s]
+        if not before:
+            continue
+        prev = max(before, key=lambda f: f.span[1])
+        gap_from = max(prev.span[1], prev.cue_span[1])
+        if any(gap_from <= f.cue_span[0] < s for f in found if f is not prev):
+            continue
+        gap = text[gap_from:s]
+        para_start = text.rfind("\n", 0, s) + 1
+        opens_paragraph = text[para_start:s].strip(" \t\"“„«‘") == ""
+        same_paragraph = "\n" not in gap and len(gap) <= 100 and prev.via_quote
+        next_paragraph = opens_paragraph and gap.count("\n") >= 1 and len(text[gap_from:para_start].strip()) <= 100
+        if not (same_paragraph or next_paragraph) or len(text[s:e].split()) < 3:
+            continue
+        if prev.via_quote:
+            prev.parts.append(q.span)
+            prev.quoted.append(q)
+        else:
+            found.append(Found([q.span], "", (s, s), None, "direct", True, [q]))
+            found.sort(key=lambda f: f.span[0])
+    return found
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quote per stretch of text: where two overlap mostly, keep the one with a speaker, then the longer."""
+    out: list[Quote] = []
+    for q in quotes:
+        clash = None
+        for k, o in enumerate(out):
+            lo, hi = max(q.span[0], o.span[0]), min(q.span[1], o.span[1])
+            shorter = min(q.span[1] - q.span[0], o.span[1] - o.span[0]) or 1
+            if hi - lo >= 0.5 * shorter:
+                clash = k
+                break
+        if clash is None:
+            out.append(q)
+            continue
+        o = out[clash]
+        better = ((q.speaker is not None, q.span[1] - q.span[0]) > (o.speaker is not None, o.span[1] - o.span[0]))
+        if better:
+            out[clash] = q
+    return out
+
+
+def quote_at(article: Article, start: int, end: int) -> Quote | None:
+    """The quote whose span holds [start, end), if any: lets the events stage credit an event said in
+    a quote to its speaker ("Vucic warned that Croatia's actions could spark an arms race")."""
+    for q in article.quotes:
+        if q.span[0] <= start and end <= q.span[1]:
+            return q
+    return None
+
+
+class QuoteStage:
+    """Pipeline stage: fills ``article.quotes``. Reads ``article.actors`` where the actors stage ran."""
+
+    name = "quotes"
+    needs_parse = True
+
+    def __call__(self, article: Article, doc: Any) -> None:
+        article.quotes = find_quotes(article, doc)
