@@ -108,6 +108,7 @@ class Quote:
     kind: Literal["direct", "indirect", "mixed"]
     cue: str | None = None
     speaker: Mention | None = None
+    events: list[int] = field(default_factory=list)  # indices into Article.events of the events it carries
 
 
 @dataclass
