@@ -49,16 +49,19 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     gender: str | None = None  # "m" / "f" where known: only used to match he/she
     curated: bool = False  # from people_2025.yaml or a user's file, not only from Phoenix (2014)
+    mononym: bool = False  # known by one name ("Suharto"): matched only after a title
 
 
 @dataclass
 class Body:
-    """A country or an organisation: ``code`` is ISO alpha-3 for a country, IGO/NGO for a body."""
+    """A country or a body: ``code`` is ISO alpha-3 for a country, IGO/NGO/IMG for an international
+    body, the country's code for a national one ("Knesset", "Hamas"), whose ``sector`` says what it is."""
 
     id: str
     name: str
     code: str
     country: bool
+    sector: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class Entry:
     ref: str  # person id, body id, or the title phrase
     acronym: bool = False
     canonical: bool = True  # the canonical name (not an alias)
+    # A person's phrase that carries a title ("US President Bill Clinton", "King Hussein"): it
+    # names the office holder, never a namesake.
+    anchored: bool = False
 
 
 class Dictionary:
@@ -92,6 +98,7 @@ class Dictionary:
         self.by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)  # name minus first word -> ids
         self.by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> (rest, id)
         self.holders: dict[tuple[str, str], list[str]] = defaultdict(list)  # (code, role) -> person ids
+        self.mononyms: dict[str, list[str]] = defaultdict(list)  # the one unit of a one-name person -> ids
 
     # --- building
     def add(self, phrase: str, entry: Entry, units: tuple[str, ...] | None = None) -> None:
@@ -107,24 +114,42 @@ class Dictionary:
 
     def finish(self) -> None:
         """Index everything once all files are merged."""
+        for phrase in self.titles:
+            self.add(phrase, Entry("title", phrase))
         for p in self.people.values():
             full = phrase_units(p.name)
-            self.add(p.name, Entry("person", p.id), full)
-            for a in p.aliases:
-                self.add(a, Entry("person", p.id, acronym=is_acronym(a), canonical=False))
             units = [u for u in full if u != BREAK]
+            if p.mononym:
+                if len(units) == 1:
+                    self.mononyms[units[0]].append(p.id)
+                continue
+            self.add(p.name, Entry("person", p.id, anchored=self._anchored(full)), full)
+            for a in p.aliases:
+                au = phrase_units(a)
+                self.add(a, Entry("person", p.id, acronym=is_acronym(a), canonical=False, anchored=self._anchored(au)), au)
             if len(units) >= 2:
                 self.by_rest[tuple(units[1:])].add(p.id)
                 self.by_first[units[0]].append((" ".join(units[1:]), p.id))
             for r in p.roles:
                 if r.role:
                     self.holders[(r.code if r.code != "IGO" else f"IGO:{r.org}", r.role)].append(p.id)
-        for phrase in self.titles:
-            self.add(phrase, Entry("title", phrase))
         # A seat listed later (updates.yaml, the user's file) wins over a generated capital.
         last = {" ".join(phrase_units(p)): (p, ref) for p, ref in self.cities}
         for phrase, ref in last.values():
             self.add(phrase, Entry("city", ref))
+
+    def _anchored(self, units: tuple[str, ...]) -> bool:
+        """Whether a person's phrase holds the title of a person ("president", "minister")."""
+        n = len(units)
+        for i in range(n):
+            node: dict[str, Any] | None = self.trie
+            for j in range(i, n):
+                node = node.get(units[j]) if node is not None else None
+                if node is None:
+                    break
+                if any(e.kind == "title" and self.titles[e.ref].person for e in node.get("", ())):
+                    return True
+        return False
 
     def title(self, phrase: str, sector: str | None = None, role: str | None = None) -> Title:
         return self.titles.get(" ".join(phrase_units(phrase)), Title(sector, role, True))
@@ -193,7 +218,7 @@ def _merge_file(dic: Dictionary, data: dict[str, Any], origin: str) -> None:
     for o in data.get("organisations", []) or []:
         oid = o.get("id") or slug(o["name"])
         b = dic.bodies.get(oid) or Body(oid, o["name"], o.get("code", "IGO"), False)
-        b.name, b.code = o.get("name", b.name), o.get("code", b.code)
+        b.name, b.code, b.sector = o.get("name", b.name), o.get("code", b.code), o.get("sector", b.sector)
         dic.bodies[oid] = b
         for phrase in [b.name] + list(o.get("names") or []):
             dic.add(phrase, Entry("body", oid, acronym=is_acronym(phrase), canonical=phrase == b.name))
@@ -220,7 +245,8 @@ def _load_jsonl_people(dic: Dictionary, lines: Iterable[str]) -> None:
             continue  # the header line (version, credit)
         roles = [Role(r["code"], r.get("sector"), start=_day(r.get("start"), False), end=_day(r.get("end"), True))
                  for r in rec["roles"]]
-        dic.people[rec["id"]] = Person(rec["id"], rec["name"], rec.get("aliases", []), roles)
+        dic.people[rec["id"]] = Person(rec["id"], rec["name"], rec.get("aliases", []), roles,
+                                       mononym=rec.get("mononym", False))
 
 
 def _load_agents(dic: Dictionary, lines: Iterable[str]) -> None:
@@ -245,9 +271,10 @@ def load(user_files: Sequence[Path] = ()) -> Dictionary:
     pkg = resources.files("eventscope") / "data" / "actors"
     for name in SHIPPED_YAML:
         _merge_file(dic, yaml.load(pkg.joinpath(name).read_text(encoding="utf-8"), Loader=_Loader), name)
-    with pkg.joinpath("organisations.jsonl").open(encoding="utf-8") as f:
-        generated = [json.loads(line) for line in f]
-    _merge_file(dic, {"organisations": [o for o in generated if "id" in o]}, "organisations.jsonl")
+    for name in ("organisations.jsonl", "bodies.jsonl"):
+        with pkg.joinpath(name).open(encoding="utf-8") as f:
+            generated = [json.loads(line) for line in f]
+        _merge_file(dic, {"organisations": [o for o in generated if "id" in o]}, name)
     _merge_file(dic, yaml.load(pkg.joinpath("updates.yaml").read_text(encoding="utf-8"), Loader=_Loader),
                 "updates.yaml")  # again: its organisations win over the generated ones
     with pkg.joinpath("agents.jsonl").open(encoding="utf-8") as f:

@@ -20,6 +20,8 @@ from .text import BREAK, token_units
 PARTICLES = {"and", "of", "the", "for", "de", "da", "do", "dos", "das", "del", "della", "la", "le", "al", "el",
              "bin", "ibn", "van", "von", "der", "den", "du", "di", "y", "e", "on", "in", "s"}
 
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
+
 
 @dataclass
 class Hit:
@@ -64,7 +66,10 @@ def _case_ok(doc: Any, hit_start: int, hit_end: int, entry: Entry) -> bool:
         t = tok.text
         if t[:1].isalpha() and not t[:1].isupper() and tok.lower_ not in PARTICLES:
             return False
-    return first[:1].isupper() or first[:1].isdigit()
+    if first[:1].isupper() or first[:1].isdigit():
+        return True
+    # An Arabic article before a capitalised name: "al-Qaeda", "el-Sisi" (the particle is lower-case).
+    return doc[hit_start].lower_ in ARTICLES and hit_end - hit_start > 1 and doc[hit_end - 1].text[:1].isupper()
 
 
 def scan(dic: Dictionary, doc: Any, units: Units) -> list[Hit]:

@@ -12,6 +12,12 @@ Rules, in the order they apply:
 - Nationality + a body noun ("Serbia's government", "Serbian Armed Forces") or a plural or indefinite
   title ("Serbian officials") is that country with that sector (via "title").
 - "the" + [nationality] + singular title with no name after it is a reference, left for coreference.
+- A title before a surname (or the one name) of exactly one known person who fits it is that person
+  ("President Kagame", "King Hussein"); a country after the name decides ("King Hassan of Morocco").
+  An unknown name after a domestic office (judge, lawmaker) takes the sentence's one country.
+- A leader's surname before a government noun is that government ("the Bush administration").
+- A body with a sector ("Hamas", "Knesset") is coded with it; its members share a rebel or party
+  sector whatever their title ("Hamas leaders").
 - Countries and bodies stand alone; capitals and seats only where they act (subject, possessor,
   conjoined with one, or after a preposition that is not one of place), never as places.
 """
@@ -26,6 +32,10 @@ from .dictionary import Body, Dictionary, Person, Role, Title
 from .matcher import Hit, Units, choose, fuzzy_people, scan, titles
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# Roles of offices held and exercised at home: an unknown name after one takes the sentence's country.
+DOMESTIC = {"judicial", "legislator", "speaker"}
+# Sectors of bodies whose members share them whatever their title ("Hamas leader" is REB).
+MEMBERS = {"REB", "OPP", "PTY"}
 SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
@@ -101,7 +111,7 @@ class Resolver:
                     out.append(f)
         for h in names:
             if h.entries[0].kind != "person" and h.start not in used:
-                f = self._body(doc, h)
+                f = self._body(doc, h, covered - set(range(h.start, h.end)))
                 if f:
                     out.append(f)
         out = self._namesakes(out, anchored)
@@ -120,7 +130,8 @@ class Resolver:
         context |= {f.mention.code for f in found if f.kind == "person" and (f.start in anchored or
                     (f.person and self.dic.people[f.person].curated))}
         return [f for f in found if f.kind != "person" or f.person is None or f.start in anchored
-                or self.dic.people[f.person].curated or f.mention.code in context]
+                or f.mention.via in ("surname", "title") or self.dic.people[f.person].curated
+                or f.mention.code in context]
 
     # --- people
     def _left(self, doc: Any, start: int, title_at: dict[int, Hit], by_end: dict[int, Hit]
@@ -172,7 +183,7 @@ class Resolver:
                 code = body.code if body.country or code is None else code
         if former:
             sector = "ELI"
-        if title is not None or nat is not None:
+        if title is not None or nat is not None or any(e.anchored for e in h.entries if e.ref == person.id):
             anchored.add(h.start)
         via = "fuzzy" if h.fuzzy else "name" if h.entries[0].canonical else "alias"
         m = self._mention(doc, h.start, h.end, code, sector, person.name, person.id, via)
@@ -208,12 +219,23 @@ class Resolver:
         body = self._body_of(nat) if nat is not None and nat.start not in used else None
         former = p >= 0 and doc[p].lower_ in self.former
         if nat is None or body is None:
+            if info.person and not info.plural:
+                named = self._titled_name(doc, t, info, covered, by_end, used, day, former,
+                                          {h.start for h in title_at.values()})
+                if named is not None:
+                    return named
+            elif not info.person:
+                led = self._led_body(doc, t, info, covered, by_end)
+                if led is not None:
+                    return led
             if info.person and not info.plural and p >= 0 and doc[p].lower_ == "the" and info.role:
                 return self._reference(doc, t.start, t, info, None, former)
             return None
         used.add(nat.start)
         q = nat.start - 1
         sector = "ELI" if former else info.sector
+        if not body.country and body.sector in MEMBERS:
+            sector = body.sector  # "Hamas leader", "FARC commanders": members of an armed group or party
         if info.person and not info.plural:
             name = self._unknown_name(doc, t.end, covered)
             if name is not None:
@@ -229,6 +251,89 @@ class Resolver:
             return None
         m = self._mention(doc, nat.start, t.end, body.code, sector, body.name, body.id, "title")
         return Found(nat.start, t.end, m, "compound", info.role, plural=info.plural)
+
+    def _titled_name(self, doc: Any, t: Hit, info: Title, covered: set[int], by_end: dict[int, Hit], used: set,
+                     day: dt.date | None, former: bool, title_starts: set[int]) -> Found | None:
+        """A name after a title with no nationality: "President Kagame", "King Hussein", "Judge A. Rivera".
+
+        A surname (or the one name) of exactly one known person who could hold the title on the day
+        is that person. An unknown full name after a domestic office (a judge, a prosecutor, a
+        lawmaker: they act within their own state) takes the one country the sentence names, if only
+        one; not after a president (of a company, a team) nor a general or envoy (who act abroad).
+        """
+        i = t.end
+        j = i
+        if i in title_starts:
+            return None  # "navy spokesman Commander X": the last title takes the name
+        while j < len(doc) and j - i < 3 and j not in covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        if j == i:
+            return None
+        key = tuple(u for k in range(i, j) for u in _units(doc[k].text) if u != "|")
+        ids = set(self.dic.by_rest.get(key, ())) | set(self.dic.mononyms.get(key[0], []) if len(key) == 1 else ())
+        sector = "ELI" if former else info.sector
+        # "King Hassan of Morocco", "Prince Charles of Britain": the country written after the name.
+        of = next((b for h in by_end.values() if j + 1 < len(doc) and doc[j].lower_ == "of" and h.start == j + 1
+                   for b in [self._body_of(h)] if b is not None and b.country), None)
+        if of is not None:
+            used.add(j + 1)
+            ids = {pid for pid in ids if any(r.code == of.code for r in self.dic.people[pid].roles)}
+            if not ids:
+                m = self._mention(doc, i, j, of.code, sector, doc[i:j].text, None, "title")
+                return Found(i, j, m, "person", info.role)
+        known = self._holder_named(ids, info, day)
+        if known is not None:
+            person, role = known
+            m = self._mention(doc, i, j, role.code, sector or role.sector, person.name, person.id, "surname")
+            return Found(i, j, m, "person", info.role, person.id)
+        name = self._unknown_name(doc, i, covered) if info.role in DOMESTIC else None
+        code = self._sentence_country(doc, t.start, by_end, used) if name else None
+        if name is None or code is None:
+            return None
+        m = self._mention(doc, name[0], name[1], code, sector, doc[name[0]:name[1]].text, None, "title")
+        return Found(name[0], name[1], m, "person", info.role)
+
+    def _holder_named(self, ids: set[str], info: Title, day: dt.date | None) -> tuple[Person, Role] | None:
+        """The one person of ``ids`` in a role the title fits on the day (or out of office), if one."""
+        fits = []
+        for pid in ids:
+            person = self.dic.people[pid]
+            role, status = role_at(person, day)
+            if role is None or status == "future":
+                continue
+            if status == "current" and info.sector and role.sector not in (info.sector, "ELI", None):
+                continue
+            fits.append((status == "current", person, role))
+        current = [f for f in fits if f[0]] or fits
+        return (current[0][1], current[0][2]) if len(current) == 1 else None
+
+    def _sentence_country(self, doc: Any, start: int, by_end: dict[int, Hit], used: set) -> str | None:
+        """The one country a sentence names outside people's nationalities ("...against Chilean officials")."""
+        sent = doc[start].sent
+        codes = set()
+        for h in by_end.values():
+            body = self._body_of(h) if sent.start <= h.start < sent.end and h.start not in used else None
+            if body is not None and body.country:
+                codes.add(body.code)
+        return codes.pop() if len(codes) == 1 else None
+
+    def _led_body(self, doc: Any, t: Hit, info: Title, covered: set[int], by_end: dict[int, Hit]) -> Found | None:
+        """"Bush administration", "Assad government": a leader's surname before a government noun."""
+        k = t.start - 1
+        if info.sector != "GOV" or k < 0 or k in covered or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
+            return None
+        key = tuple(u for u in _units(doc[k].text) if u != "|")
+        ids = set(self.dic.by_rest.get(key, ())) | set(self.dic.mononyms.get(key[0], []) if len(key) == 1 else ())
+        codes = {r.code for pid in ids for r in self.dic.people[pid].roles if r.sector == "GOV"}
+        if len(codes) > 1:  # namesakes in several countries: the one the article names, if one
+            named = {b.code for h in by_end.values() if (b := self._body_of(h)) is not None and b.country}
+            codes &= named
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+        body = self.dic.bodies.get(code)
+        m = self._mention(doc, k, t.end, code, info.sector, body.name if body else None, code, "title")
+        return Found(k, t.end, m, "compound", info.role)
 
     def _reference(self, doc: Any, start: int, t: Hit, info: Title, body: Body | None, former: bool) -> Found:
         code = body.code if body else None
@@ -258,13 +363,16 @@ class Resolver:
             return None
         return self.dic.bodies.get(e.ref)
 
-    def _body(self, doc: Any, h: Hit) -> Found | None:
+    def _body(self, doc: Any, h: Hit, names: set[int] = frozenset()) -> Found | None:  # type: ignore[assignment]
+        """A country, body or acting seat standing alone; ``names``: tokens of other dictionary names."""
         body = self._body_of(h)
         if body is None:
             return None
         s = h.start
         if s >= 2 and doc[s - 1].text in "-‐" and doc[s - 2].lower_ == "non":
             return None  # "non-EU states" are the states outside it
+        if h.end < len(doc) and doc[h.end].text == "City":
+            return None  # "Mexico City", "Kuwait City", "Gaza City": a city, a place
         if h.entries[0].kind == "city":
             if not self._acts(doc, h):
                 return None
@@ -272,10 +380,11 @@ class Resolver:
                               "alias")
             return Found(h.start, h.end, m, "city")
         ent = doc[h.start].ent_type_
-        if ent == "PERSON" and any(doc[i].ent_type_ == "PERSON" for i in (h.start - 1, h.end) if 0 <= i < len(doc)):
-            return None  # "Chad Smith", "Jordan Peterson": a name, not a country
+        if ent == "PERSON" and any(doc[i].ent_type_ == "PERSON" and i not in names for i in (h.start - 1, h.end)
+                                   if 0 <= i < len(doc)):
+            return None  # "Chad Smith", "Jordan Peterson": a name, not a country ("Bosnian Serbs" are two)
         via = "name" if h.entries[0].canonical else "alias"
-        m = self._mention(doc, h.start, h.end, body.code, None, body.name, body.id, via)
+        m = self._mention(doc, h.start, h.end, body.code, body.sector, body.name, body.id, via)
         return Found(h.start, h.end, m, "body")
 
     def _acts(self, doc: Any, h: Hit) -> bool:

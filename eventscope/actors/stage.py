@@ -10,6 +10,7 @@ from ..model import Article
 from ..options import Options
 from .coref import corefer
 from .dictionary import Dictionary, load
+from .peoples import residents
 from .resolver import Resolver, parse_day
 
 
@@ -37,5 +38,6 @@ class ActorStage:
     def __call__(self, article: Article, doc: Any) -> None:
         day = parse_day(article.published)
         found, _ = self.resolve(doc, day)
+        found = residents(self.dic, doc, found)
         found = corefer(self.dic, doc, found, day)
         article.actors = [f.mention for f in found]
