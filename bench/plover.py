@@ -49,17 +49,35 @@ def _codes(actors: object) -> set[str]:
     return out
 
 
+def _place(text: str, actor_text: str) -> tuple[int, int] | None:
+    """Where an actor text of a gold record lies in its sentence: the first occurrence of the text,
+    else of its first "..." fragment ("Sierra Leonean ... refugees"), else of its longest run of
+    words found as whole words ("US forces" in "US and British forces")."""
+    fragments = [f for f in (" ".join(x.split()) for x in actor_text.split("...")) if f]
+    for frag in fragments:
+        at = text.find(frag)
+        if at >= 0:
+            return at, at + len(frag)
+    for frag in fragments[:1]:
+        words = frag.split()
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                m = re.search(r"(?<!\w)" + re.escape(" ".join(words[i:i + n])) + r"(?!\w)", text)
+                if m:
+                    return m.span()
+    return None
+
+
 def gold_mentions(g: dict) -> list[Mention]:
     """The record's own source and target actors as mentions (first occurrence of each text)."""
     out: dict[tuple[int, int], Mention] = {}
     for role in ("source", "target"):
         for a in g.get(role) or []:
-            text = a.get("actorText") or ""
-            at = g["text"].find(text) if text else -1
-            if at < 0 or not a.get("code"):
+            span = _place(g["text"], a.get("actorText") or "")
+            if span is None or not a.get("code"):
                 continue
             code = CAMEO_TO_ISO.get(a["code"].upper(), a["code"].upper())
-            out.setdefault((at, at + len(text)), Mention(text, (at, at + len(text)), code, a.get("sector"), via="gold"))
+            out.setdefault(span, Mention(g["text"][span[0]:span[1]], span, code, a.get("sector"), via="gold"))
     return sorted(out.values(), key=lambda m: m.span)
 
 

@@ -71,8 +71,8 @@ def _words(text: str) -> list[str]:
     """The words a pattern side requires: groups flattened, actor markers dropped."""
     out = []
     for tok in _TOKEN.findall(text):
-        for w in tok.strip("(){}").split():
-            w = w.strip()
+        for w in tok.split():
+            w = w.strip("(){}")  # nested groups: "{&SECURITY OVER {&WEAPON ATTACK}}"
             if not w or w in {"*", "$", "+", "^", "%"} or not re.search(r"[A-Za-z]", w):
                 continue
             out.append(w)
@@ -115,9 +115,8 @@ def parse_phoenix(path: Path) -> tuple[dict[str, list[str]], list[dict]]:
             cm = _CODE.search(body)
             if not cm:
                 continue
+            # a "[---]" frame is kept: it says the verb is no event there ("beat * (in election)")
             code, swap = _split_code(cm.group(1))
-            if code is None:
-                continue
             pattern = body[1:cm.start()]
             pre, star, post = pattern.partition("*")
             if not star:
@@ -242,7 +241,7 @@ def main() -> None:
                 "# quad classes by CAMEO root. Goldstein weights: the Goldstein (1992) conflict-cooperation scale\n"
                 "# as distributed with CAMEO/GDELT (CAMEO.goldsteinscale.txt; J. S. Goldstein, \"A Conflict-\n"
                 "# Cooperation Scale for WEIS Events Data\", Journal of Conflict Resolution 36(2), 1992).\n")
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
     print(f"{sum(1 for r in records if 'block' in r)} verb blocks, "

@@ -11,43 +11,32 @@ Per sentence that has a lexicon cue (cheap: a set lookup by lemma):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Event, Location, Mention, Quote, Trigger
 from . import modality as mod
 from . import places
-from .lexicon import Lexicon, Match
+from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
 from .roles import (
     CLAUSAL,
     OBJ,
     PASS_SUBJ,
-    SUBJ,
     MentionIndex,
     condition_subjects,
+    grievance_target,
     noun_roles,
     np_mentions,
     subject,
+    unattributed_source,
     verb_roles,
 )
 from .select import main_events
+from .triggers import Candidate, _form_lemmas, _lemma, _triggers, verb_lemma  # noqa: F401 (re-export)
 
 Token = Any
 FAMILIES = {"03": "intent", "13": "threat", "10": "demand", "02": "demand", "12": "refuse"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
-_SKIP_POST = {"advcl", "relcl", "parataxis", "ccomp", "punct", "mark", "cc"}
-
-
-@dataclass
-class Candidate:
-    token: Token
-    match: Match
-    nominal: bool
-    governor: Token | None = None  # the intent/demand/refuse/threat verb that took this action
-    family: str | None = None
-    gmatch: Match | None = None
-    absorbed: bool = False
 
 
 class EventCoder:
@@ -61,103 +50,6 @@ class EventCoder:
 
     def __call__(self, article: Article, doc: Any) -> None:
         article.events = code_events(article, doc, self.lexicon)
-
-
-def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
-
-
-def _bag(tokens: Any) -> frozenset[str]:
-    return frozenset(w for t in tokens for w in (_lemma(t), t.lower_))
-
-
-def _verb_match(t: Token, lex: Lexicon) -> Match | None:
-    # a passive subject is what the verb acts on: "the defence document was signed by ..."
-    subj = [s for c in t.children if c.dep_ in SUBJ for s in c.subtree]
-    post = [s for c in t.children if c.dep_ not in SUBJ | _SKIP_POST for s in c.subtree]
-    if t.dep_ == "acl" and t.tag_ == "VBN":  # "a defence pact signed between ...": the noun is the object
-        h = t.head
-        post += [h] + [s for c in h.children if c.dep_ in {"compound", "amod", "nmod"} for s in c.subtree]
-    particles = frozenset(c.lower_ for c in t.children if c.dep_ in {"prt", "prep"})
-    return lex.code_verb(verb_lemma(t, lex), particles, _bag(subj), _bag(post))
-
-
-def _noun_match(t: Token, lex: Lexicon) -> Match | None:
-    entry = lex.nominals.get(t.lower_) or lex.nominals.get(_lemma(t))
-    if not entry:
-        return None
-    if "code" in entry:
-        mods = {c.lower_ for c in t.children if c.dep_ in {"compound", "amod", "nmod"}}
-        picked = [str(code) for word, code in (entry.get("modifiers") or {}).items() if word in mods]
-        return Match(picked[0] if picked else str(entry["code"]), weight=3 if picked else 0)
-    pre = [s for c in t.children if c.dep_ == "poss" for s in c.subtree]
-    post = [s for c in t.children if c.dep_ in {"prep", "compound", "amod", "nmod"} for s in c.subtree]
-    return lex.code_verb(str(entry["verb"]), frozenset(), _bag(pre), _bag(post))
-
-
-def _form_lemmas(word: str) -> list[str]:
-    """Base forms an inflected verb may come from, for when the tagger's lemma is wrong ("staged" ->
-    "stag"): the regular English -s/-ed/-ing endings, with e-restoration and doubled consonants."""
-    w = word.lower()
-    out: list[str] = []
-    for suffix in ("ied", "ies"):
-        if w.endswith(suffix):
-            out.append(w[:-3] + "y")
-    for suffix in ("ed", "ing", "es", "s"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            stem = w[:-len(suffix)]
-            out += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                out.append(stem[:-1])  # "stopped" -> "stop"
-    if w.endswith("d") and len(w) > 3:
-        out.append(w[:-1])  # "staged" -> "stage"
-    return out
-
-
-def verb_lemma(t: Token, lex: Lexicon) -> str:
-    """The token's lemma, or a regular base form of it that the lexicon knows where the tagger's
-    lemma is not a lexicon verb (statistical lemmatisers miss rare verbs)."""
-    lemma = _lemma(t)
-    if lemma in lex.verbs:
-        return lemma
-    return next((f for f in _form_lemmas(t.text) if f in lex.verbs), lemma)
-
-
-def _light_object(t: Token, lemma: str, lex: Lexicon) -> Match | None:
-    """The event of a light verb's object: "staged a hunger strike" is a hunger strike (142)."""
-    if lemma not in lex.light_verbs:
-        return None
-    for o in t.children:
-        if o.dep_ in OBJ and o.pos_ in {"NOUN", "PROPN"}:
-            entry = lex.nominals.get(o.lower_) or lex.nominals.get(_lemma(o))
-            if entry and "code" in entry:
-                m = _noun_match(o, lex)
-                if m is not None and lex.info(m.code):
-                    return m
-    return None
-
-
-# Participles that modify a noun ("the defeated party", "a banned movement", "the besieged town")
-# describe the noun; the event they name, if any, is reported elsewhere.
-_MODIFIER_DEPS = {"amod", "compound", "nmod"}
-
-
-def _triggers(sent: Any, lex: Lexicon) -> list[Candidate]:
-    out = []
-    for t in sent:
-        lemma = verb_lemma(t, lex) if t.pos_ == "VERB" else _lemma(t)
-        light = _light_object(t, lemma, lex) if t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS else None
-        if light is not None:
-            out.append(Candidate(t, light, False))
-        elif t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS and lemma in lex.verbs:
-            m = _verb_match(t, lex)
-            if m and lex.info(m.code):
-                out.append(Candidate(t, m, False))
-        elif t.pos_ == "NOUN" and (lemma in lex.nominals or t.lower_ in lex.nominals):
-            m = _noun_match(t, lex)
-            if m and lex.info(m.code):
-                out.append(Candidate(t, m, True))
-    return out
 
 
 def _consumed(c: Candidate, coded: set[int]) -> bool:
@@ -185,18 +77,18 @@ def _consumed(c: Candidate, coded: set[int]) -> bool:
     return t.dep_ == "conj" and t.head.i in coded
 
 
-def _absorb(cands: list[Candidate]) -> None:
+def _absorb(cands: list[Candidate], lex: Lexicon) -> None:
     """Fold an action into the intent/demand/refusal/threat verb that governs it."""
     by_token = {c.token.i: c for c in cands}
     report = mod.cues().report_verbs
     for c in cands:
         for g in mod.governors(c.token, limit=4):
-            if _lemma(g) in report:
-                break
             gc = by_token.get(g.i)
+            if _lemma(g) in report and not (gc is not None and gc.match.weight and FAMILIES.get(gc.match.code[:2])):
+                break  # a speech verb reports its complement, unless its frame is a demand ("reiterated its demand")
             if gc is None or gc.nominal:
                 continue
-            if not _complement_of(c.token, g):
+            if not _complement_of(c.token, g, lex):
                 break
             family = FAMILIES.get(gc.match.code[:2])
             if family and not gc.absorbed:
@@ -205,9 +97,14 @@ def _absorb(cands: list[Candidate]) -> None:
             break
 
 
-def _complement_of(t: Token, g: Token) -> bool:
+def _complement_of(t: Token, g: Token, lex: Lexicon) -> bool:
     """Whether ``t`` is what ``g`` is about (its clause or prepositional complement), not a word
-    inside its subject or object ("agreed to lift", "agreed to a ceasefire", "demanded that ...")."""
+    inside its subject or object ("agreed to lift", "agreed to a ceasefire", "demanded that ...").
+    The clause of an event noun that ``g`` takes counts as ``g``'s: "reiterated its demand that
+    Khartoum withdraw", "renewed its threat to cut aid"."""
+    if t.dep_ in {"acl", "ccomp"} and t.head.dep_ in OBJ and t.head.head.i == g.i and \
+            (_lemma(t.head) in lex.nominals or t.head.lower_ in lex.nominals):
+        return True
     if t.dep_ in {"xcomp", "ccomp"}:
         return t.head.i == g.i
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
@@ -310,7 +207,7 @@ def code_events(article: Article, doc: Any, lex: Lexicon | None = None) -> list[
         cands = _triggers(sent, lex)
         coded = {c.token.i for c in cands}
         cands = [c for c in cands if not (c.nominal and _consumed(c, coded))]
-        _absorb(cands)
+        _absorb(cands, lex)
         for c in main_events([c for c in cands if not c.absorbed]):
             ev = _event(c, article, sent, index, registry, lex, ref_year)
             if ev is None:
@@ -338,15 +235,19 @@ def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, regis
     if c.governor is not None:
         g_actor, g_recipient = verb_roles(c.governor, index)
         if c.family == "demand":  # "China demanded that the US cancel ...": asked of the US
-            recipient = g_recipient or [m for m in actor if m.span not in {a.span for a in g_actor}]
+            recipient = [m for m in actor if m.span not in {a.span for a in g_actor}] or g_recipient
         else:
             recipient = recipient or g_recipient
         actor = g_actor or actor
         code = lex.recode(code, c.family or "") or (c.gmatch.code if c.gmatch else code)
         if c.family in {"intent", "threat"} and modality == "asserted":
             modality = "planned"
-    elif not c.nominal and code[:2] in {"02", "10"} and not recipient:
-        recipient = _complement_subject(t, index)
+    elif not c.nominal and code[:2] in {"02", "10"}:
+        # the one asked is the subject of the demanded clause, before anything inside it
+        recipient = _complement_subject(t, index) or recipient
+    elif not c.nominal and code[:2] == "11":
+        # "complained to the UN over Israeli raids": the target is what is complained of
+        recipient = grievance_target(t, index) or recipient
     elif modality == "planned" and code[:2] not in {"02", "03", "09", "10", "11", "12", "13"}:
         code = lex.recode(code, "intent") or code
     if modality == "negated" and not c.nominal and verb_lemma(head, lex) in lex.refusal_when_negated:
@@ -366,6 +267,8 @@ def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, regis
         recipient = [m for m in condition_subjects(head, index) if m.span not in {a.span for a in actor}]
     if not recipient and not c.nominal:
         recipient = [m for m in registry.resolve(t) if m.span not in {a.span for a in actor}]
+    if not actor and not c.nominal and code[:2] in {"18", "19", "20"}:
+        actor = [m for m in unattributed_source(t, index) if m.span not in {r.span for r in recipient}]
     quote = _quote_at(article.quotes, t.idx)
     if quote is not None and quote.speaker is not None and _first_person(actor):
         actor = [quote.speaker]

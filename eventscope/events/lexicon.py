@@ -5,6 +5,9 @@
 weights and quad classes; ``complements.csv`` how an embedded action recodes under an intent,
 demand, refusal or threat verb. A pattern is two bags of lemmas (before and after the verb) with a
 code; the coder matches them against the verb's dependents, so word order need not be PETRARCH's.
+A Phoenix block lists synonyms: a verb with frames of its own keeps to them, a synonym listed
+without frames takes the block's content-word frames. "[---]" frames say "no event here".
+``extra.yaml`` adds frames (``patterns``) and word equivalents (``equivalents``) of our own.
 """
 from __future__ import annotations
 
@@ -21,7 +24,9 @@ import yaml
 # Function words weigh less than content words when two patterns both match: "sign * &TREATY
 # (ON &DEFENSE)" should beat "sign * &TREATY" because of "defence", not because of "on".
 _FUNCTION = {"to", "with", "on", "in", "of", "for", "at", "by", "from", "against", "into", "over", "up",
-             "out", "off", "down", "a", "the", "as", "be", "not", "no", "and", "it", "its", "their"}
+             "out", "off", "down", "a", "the", "as", "be", "not", "no", "and", "it", "its", "their",
+             "between", "among", "about", "after", "before", "during", "under", "through", "across",
+             "toward", "towards", "upon", "onto", "within", "without", "inside", "outside", "near"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ class CameoCode:
 class Pattern:
     pre: tuple[str, ...]
     post: tuple[str, ...]
-    code: str
+    code: str | None  # None: the frame is no event ("[---]" in Phoenix)
     swap: bool
     weight: int
     verb: str | None = None  # the one verb of the block this frame belongs to, where known
@@ -102,6 +107,11 @@ class Lexicon:
                 self.verbs.setdefault(lemma, []).insert(0, (particle, Block(key, code), code))
             else:
                 self.verbs.setdefault(lemma, [(None, Block(lemma, None), None)])
+        for rec in extra.get("patterns") or ():
+            self._add_frames(rec)
+        # words a pattern's word also stands for ("upgrade * relations" covers "upgraded ties")
+        self.equivalents: dict[str, frozenset[str]] = {
+            str(k): frozenset(str(w) for w in v) for k, v in (extra.get("equivalents") or {}).items()}
         self.nominals: dict[str, dict[str, Any]] = extra.get("nominals") or {}
         self.light_verbs = frozenset(extra.get("light_verbs") or ())
         self.refusal_when_negated = frozenset(extra.get("refusal_when_negated") or ())
@@ -113,11 +123,23 @@ class Lexicon:
         self.complements = {r["prefix"]: r for r in _csv("complements.csv")}
         self.cues = frozenset(self.verbs) | frozenset(self.nominals) | self.light_verbs
 
+    def _add_frames(self, rec: dict[str, Any]) -> None:
+        """eventscope's own frames (``patterns`` in extra.yaml): one code for each listed verb (or
+        phrasal verb, "build up") with the given words before/after it; each verb owns the frame."""
+        pre = tuple(str(w) for w in rec.get("pre") or ())
+        post = tuple(str(w) for w in rec.get("post") or ())
+        weight = sum(1 if w in _FUNCTION else 3 for w in pre + post)
+        code = None if rec["code"] in (None, "---") else str(rec["code"])
+        for verb in rec["verbs"]:
+            lemma, _, particle = str(verb).partition(" ")
+            block = Block(f"extra:{verb}", None, [Pattern(pre, post, code, bool(rec.get("swap")), weight, lemma)])
+            self.verbs.setdefault(lemma, []).append((particle or None, block, None))
+
     # -- lookups ---------------------------------------------------------------------------------
     def _has(self, word: str, bag: frozenset[str]) -> bool:
         if word.startswith("&"):
-            return any(all(w in bag for w in member) for member in self.synsets.get(word, ()))
-        return word in bag
+            return any(all(self._has(w, bag) for w in member) for member in self.synsets.get(word, ()))
+        return word in bag or not bag.isdisjoint(self.equivalents.get(word, ()))
 
     def code_verb(self, lemma: str, particles: frozenset[str], pre: frozenset[str],
                   post: frozenset[str]) -> Match | None:
@@ -130,17 +152,24 @@ class Lexicon:
         for particle, block, vcode in self.verbs.get(lemma, ()):
             if particle and not all(p in particles for p in particle.split()):
                 continue
+            # A pattern's comment names the verb it was written for; a verb with frames of its own
+            # keeps to them ("charge * with murder" is no frame of "condemn"), while a synonym the
+            # dictionary lists without frames of its own takes its block's ("suspend" ~ "halt * aid").
+            # A frame of function words only ("break * with") is an idiom of its own verb.
+            own = any(p.verb == lemma for p in block.patterns)
             for p in block.patterns:
-                if (best is not None and p.weight <= best.weight) or (p.verb and p.verb != lemma):
+                if (best is not None and p.weight <= best.weight) or (
+                        p.verb and p.verb != lemma and (own or p.weight < 3)):
                     continue
                 if all(self._has(w, pre) for w in p.pre) and all(self._has(w, post) for w in p.post):
-                    best = Match(p.code, p.swap, p.weight + (3 if particle else 0))
+                    best = Match(p.code or "", p.swap, p.weight + (3 if particle else 0))
             if best is None:
                 default = self.verb_defaults.get(lemma) if not particle else None
                 code = vcode or default or block.code
                 if code:
                     best = Match(code, False, 3 if particle else 0)
-        return best
+        # a "[---]" frame matched: the verb is no event in this frame ("beat * in election")
+        return best if best is None or best.code else None
 
     def info(self, code: str) -> CameoCode | None:
         """The CAMEO row of ``code`` or of its nearest parent; ``None`` for non-events (01x)."""

@@ -76,15 +76,20 @@ def np_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Mentio
         own = index.at(h)
         if own:
             out.extend(own)
+            # coordinated premodifiers name one actor each: "US and British forces"
+            for c in h.children:
+                if c.dep_ in {"amod", "compound", "nmod"} and any(x.dep_ == "conj" for x in c.children):
+                    out.extend(m for x in conjuncts(c) for m in index.at(x))
             continue
         core = [t for c in h.children if c.dep_ in CORE for t in c.subtree]
         found = index.within(core)
-        if not found and depth < 2:
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            found.extend(np_mentions(p, index, depth + 1))
+        # then its "of"/"from" complement; last where it is ("rebels in the Ivory Coast",
+        # "students throughout Indonesia": CAMEO codes a group of unknown nationality by its place)
+        for preps in ({"of", "from"}, {"in", "throughout", "inside"}):
+            if found or depth >= 2:
+                break
+            for p in prep_objects(h, preps):
+                found.extend(np_mentions(p, index, depth + 1))
         out.extend(found)
     return _unique(out)
 
@@ -110,7 +115,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return _antecedent(c), True
             if c.dep_ in SUBJ:
                 return _antecedent(c), False
-        if v.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and v.head.i != v.i:
+        if v.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and v.head.i != v.i:
+            # "acomp": control through a predicate adjective ("France is ready to contribute")
             v = v.head if v.dep_ != "pcomp" else v.head.head
             continue
         if v.dep_ == "acl" and v.head.i != v.i:
@@ -141,7 +147,8 @@ def verb_roles(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[M
         for a in agents:
             actor.extend(np_mentions(a, index))
         if subj is not None:
-            recipient.extend(np_mentions(subj, index))
+            # what a passive is done to: "a camp for Congolese refugees was attacked"
+            recipient.extend(np_mentions(subj, index) or object_mentions(subj, index))
     elif subj is not None:
         actor.extend(np_mentions(subj, index))
     between = prep_objects(verb, {"between", "among", "amongst"})
@@ -153,7 +160,8 @@ def verb_roles(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[M
             recipient.extend(np_mentions(o, index) or object_mentions(o, index))
     if not recipient:
         for p in prep_objects(verb, TO_PREPS):
-            recipient.extend(np_mentions(p, index))
+            # "to an international force in Liberia", "for independence from Iraq"
+            recipient.extend(np_mentions(p, index) or object_mentions(p, index))
             if recipient:
                 break
     if not recipient and depth < 2:
@@ -190,14 +198,44 @@ def condition_subjects(verb: Token, index: MentionIndex) -> list[Mention]:
 
 
 def object_mentions(obj: Token, index: MentionIndex) -> list[Mention]:
-    """Mentions attached to an object that is not itself an actor: "the pact between A and B"."""
-    out: list[Mention] = []
-    for p in prep_objects(obj, {"between", "among", "of", "by", "with", "against", "to", "on", "for", "from",
-                                "toward", "towards", "into", "in"}):
-        out.extend(np_mentions(p, index))
-        if out:
+    """Mentions attached to an object that is not itself an actor: "the pact between A and B",
+    "part of a military aid program for Bosnia", "intelligence to Macedonia", "asylum to five
+    Panamanian army officers". The nearest mention down the phrase's modifiers wins (breadth
+    first); clauses hanging from the phrase (relative clauses, purposes) are not searched."""
+    frontier = [c for c in obj.children if _inside(c)]
+    for _ in range(5):
+        nxt: list[Token] = []
+        for t in frontier:
+            if index.at(t):
+                return np_mentions(t, index)
+            nxt.extend(c for c in t.children if _inside(c))
+        if not nxt:
             break
-    return out
+        frontier = nxt
+    return []
+
+
+# Dependents that leave a noun phrase: clauses, side remarks, punctuation.
+_NOT_INSIDE = {"relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark", "det", "case"}
+
+
+def _inside(t: Token) -> bool:
+    """Whether a dependent stays within its noun phrase. A participle describing the noun does
+    ("the demonstration staged by students", "refugees fleeing the war in Liberia"); an infinitive
+    or clause after it does not ("plans to sell weapons to Taiwan": Taiwan is no party to them)."""
+    if t.dep_ == "acl":
+        return t.tag_ in {"VBN", "VBG"}
+    return t.dep_ not in _NOT_INSIDE
+
+
+def grievance_target(verb: Token, index: MentionIndex) -> list[Mention]:
+    """What a complaint, criticism or accusation is about, apart from whom it is addressed to:
+    "complained to the United Nations over Israeli air raids" targets Israel."""
+    for p in prep_objects(verb, {"against", "over", "about"}):
+        found = np_mentions(p, index) or object_mentions(p, index)
+        if found:
+            return found
+    return []
 
 
 def noun_roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
@@ -234,3 +272,23 @@ def _drop(recipient: list[Mention], actor: list[Mention]) -> list[Mention]:
     """A recipient that is the actor itself (same words) is not a recipient."""
     spans = {m.span for m in actor}
     return [m for m in recipient if m.span not in spans]
+
+
+# Adjuncts that place or equip an act of violence: "a bombing near the town of Samarra", "killed
+# in a car bomb explosion", "killed by a device outside the Iraqi city of Basra".
+_PLACE_PREPS = {"by", "in", "near", "outside", "at", "with", "inside"}
+
+
+def unattributed_source(verb: Token, index: MentionIndex) -> list[Mention]:
+    """Who stands behind violence that names no perpetrator: CAMEO and PLOVER code an unknown
+    attacker by the country where the act took place (e.g. ``IRQUAF``, unidentified armed forces
+    in Iraq), so the mentions on the act's subject phrase, its instrument and its place."""
+    subj, passive = subject(verb)
+    heads = [subj] if subj is not None and not passive else []
+    heads += [c for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ in _PLACE_PREPS]
+    for h in heads:
+        found = np_mentions(h, index) if index.at(h) else object_mentions(h, index)
+        if found:
+            return found
+    return []
+

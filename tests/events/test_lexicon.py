@@ -42,3 +42,36 @@ def test_build_tool_reads_a_phoenix_block(tmp_path):
     assert block["code"] is None and block["verbs"][0]["lemma"] == "SIGN"
     assert block["patterns"][0]["post"] == ["&TREATY"] and block["patterns"][0]["code"] == "057"
     assert block["patterns"][1]["code"] == "173" and block["patterns"][1]["swap"] is True
+
+
+def test_build_tool_keeps_no_event_frames_and_nested_groups(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "tools/build_lexicon.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    src = tmp_path / "verbs.txt"
+    src.write_text("####### VERB PATTERNS #######\n\n---  DESTROY   [190]  ---\nBEAT \n"
+                   "- * (IN ELECTION)                                     [---]         # BEAT\n"
+                   "- * {&SECURITY OVER {&WEAPON ATTACK}}                 [151]         # BEAT\n")
+    _, (block,) = mod.parse_phoenix(src)
+    assert block["patterns"][0]["code"] is None and block["patterns"][0]["post"] == ["IN", "ELECTION"]
+    assert block["patterns"][1]["post"] == ["&SECURITY", "OVER", "&WEAPON", "ATTACK"]
+
+
+def test_a_no_event_frame_blocks_the_verb_default():
+    lex = load()
+    assert lex.code_verb("beat", frozenset(), frozenset(), frozenset({"in", "election"})) is None
+    assert lex.code_verb("beat", frozenset(), frozenset(), frozenset({"protester"})) is not None
+
+
+def test_a_synonym_without_frames_inherits_its_blocks_content_frames():
+    lex = load()
+    # "suspend" has no frame of its own in Phoenix's CANCEL block; "halt * aid" is the block's
+    assert lex.code_verb("suspend", frozenset(), frozenset(), frozenset({"aid"})).code.startswith("162")
+    # a frame of function words only stays with its verb ("talk * between" is no frame of "speak")
+    m = lex.code_verb("speak", frozenset(), frozenset(), frozenset({"between"}))
+    assert m is None or not m.code.startswith("046")
+
+
+def test_equivalent_words_satisfy_a_pattern_word():
+    m = load().code_verb("upgrade", frozenset(), frozenset(), frozenset({"diplomatic", "tie"}))
+    assert m is not None and m.code == "050"

@@ -44,3 +44,59 @@ def test_trigger_and_sentence_spans_point_into_the_text(code):
     (ev,) = code(text, {"Serbia": "SRB", "Croatia": "HRV"})
     assert text[ev.trigger.span[0]:ev.trigger.span[1]] == ev.trigger.text == "condemned"
     assert text[ev.sentence[0]:ev.sentence[1]].startswith("Serbia condemned")
+
+
+def test_predicate_adjective_passes_its_subject_down(code):
+    evs = code("Ghana is ready to send troops to a peacekeeping force in Mali.", {"Ghana": "GHA", "Mali": "MLI"})
+    assert evs and evs[0].event == "AGREE"
+    assert codes(evs[0].actor) == ["GHA"] and codes(evs[0].recipient) == ["MLI"]
+
+
+def test_recipient_found_down_the_object_phrase(code):
+    (ev,) = code("Washington suspended part of its aid package for the Malian army.",
+                 {"Washington": "USA", "Malian army": "MLI"})
+    assert codes(ev.actor) == ["USA"] and codes(ev.recipient) == ["MLI"]
+
+
+def test_recipient_found_down_a_passive_subject_phrase(code):
+    evs = code("A convoy carrying Sudanese refugees was attacked by Chadian militiamen.",
+               {"Sudanese refugees": "SDN", "Chadian militiamen": "TCD"})
+    (ev,) = [e for e in evs if e.event == "ASSAULT"]
+    assert codes(ev.actor) == ["TCD"] and codes(ev.recipient) == ["SDN"]
+
+
+def test_coordinated_premodifiers_name_one_recipient_each(code):
+    (ev,) = code("Kenyan police beat Somali and Ethiopian refugees.",
+                 {"Kenyan police": "KEN", "Somali": "SOM", "Ethiopian refugees": "ETH"})
+    assert codes(ev.recipient) == ["ETH", "SOM"]
+
+
+def test_unattributed_violence_is_coded_to_the_place(code):
+    evs = code("A car bomb near the city of Kirkuk killed two Turkish engineers.",
+               {"Kirkuk": "IRQ", "Turkish engineers": "TUR"})
+    (ev,) = [e for e in evs if e.event == "ASSAULT"]
+    assert codes(ev.actor) == ["IRQ"] and codes(ev.recipient) == ["TUR"]
+
+
+def test_attributed_violence_keeps_its_perpetrator(code):
+    evs = code("Boko Haram fighters near Maiduguri killed ten Chadian soldiers.",
+               {"Boko Haram fighters": "NGA", "Maiduguri": "NGA", "Chadian soldiers": "TCD"})
+    (ev,) = [e for e in evs if e.event == "ASSAULT"]
+    assert codes(ev.actor) == ["NGA"] and ev.actor[0].text == "Boko Haram fighters"
+
+
+def test_the_one_asked_is_the_subject_of_the_demanded_clause(code):
+    evs = code("Beijing demanded that Washington cancel plans to sell fighter jets to Taiwan.",
+               {"Beijing": "CHN", "Washington": "USA", "Taiwan": "TWN"})
+    assert evs and evs[0].event == "REQUEST" and codes(evs[0].recipient) == ["USA"]
+
+
+def test_a_complaint_targets_what_it_is_about_not_its_addressee(code):
+    (ev,) = code("Syria complained to the United Nations over Turkish air strikes.",
+                 {"Syria": "SYR", "United Nations": "IGO", "Turkish": "TUR"})
+    assert ev.event == "ACCUSE" and codes(ev.recipient) == ["TUR"]
+
+
+def test_a_group_of_unknown_nationality_takes_its_place(code):
+    (ev,) = code("Rebels in Chad rejected the peace plan.", {"Chad": "TCD"})
+    assert ev.event == "REJECT" and codes(ev.actor) == ["TCD"]
