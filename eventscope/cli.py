@@ -214,13 +214,15 @@ def events(db: str, actor: str | None, recipient: str | None, event: str | None,
 @DB
 @click.option("--speaker", help="Speaker name, text or code.")
 @click.option("--search", help="Only quotes containing this.")
+@click.option("--all", "everything", is_flag=True, help="Also stances and beliefs, not only speech.")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--offset", default=0)
 @JSON
-def quotes(db: str, speaker: str | None, search: str | None, limit: int, offset: int, as_json: bool) -> None:
+def quotes(db: str, speaker: str | None, search: str | None, everything: bool, limit: int, offset: int,
+           as_json: bool) -> None:
     """Quotes with their speakers."""
     with api.open_store(db, read_only=True) as store:
-        rows = store.quotes(speaker=speaker, search=search, limit=limit, offset=offset)
+        rows = store.quotes(speaker=speaker, search=search, limit=limit, offset=offset, speech_only=not everything)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
     else:

@@ -109,6 +109,9 @@ class Quote:
     cue: str | None = None
     speaker: Mention | None = None
     events: list[int] = field(default_factory=list)  # indices into Article.events of the events it carries
+    # False for attributions that are not speech: stances, beliefs, wishes, evidence ("X wants a wall",
+    # "a poll shows ..."), as PolNeAR annotates them. Listings show speech unless asked for all.
+    speech: bool = True
 
 
 @dataclass

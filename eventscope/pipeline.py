@@ -11,9 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
+from .actors import ActorStage
 from .clean import clean
+from .events.coder import EventCoder
+from .events.dates import DateStage
 from .model import Article, Quarantined, RawDoc
 from .options import Options
+from .quotes import QuoteStage
+from .quotes.link import QuoteLinkStage
 
 
 class Stage(Protocol):
@@ -28,6 +33,11 @@ class Stage(Protocol):
 def build_stages(options: Options) -> list[Stage]:
     """The annotation stages, in order. Each later stage may read what earlier ones filled."""
     stages: list[Stage] = []
+    stages.append(ActorStage(options))  # first: every later stage reads article.actors
+    stages.append(DateStage())  # timex: after actors, before events (the coder dates events with it)
+    stages.append(QuoteStage())  # quotes: after actors (speakers) and timex, before events
+    stages.append(EventCoder())  # last: reads actors, quotes and timex
+    stages.append(QuoteLinkStage())  # after events: ties each quote to the events it carries
     return stages
 
 
@@ -64,8 +74,11 @@ class Annotator:
 
 def group(articles: list[Article], options: Options | None = None) -> None:
     """Corpus-level grouping over a batch: story labels (in place)."""
+    from .stories import assign_stories
+
+    labels = assign_stories(articles)
     for a in articles:
-        a.story = a.story or None
+        a.story = labels[a.id]
 
 
 def annotate_batch(records: Iterable[RawDoc | Quarantined], options: Options | None = None,

@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR, idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, kind VARCHAR,
     cue VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR, speaker_code VARCHAR, speaker_sector VARCHAR,
-    PRIMARY KEY (article_id, idx));
+    speech BOOLEAN, PRIMARY KEY (article_id, idx));
 CREATE TABLE IF NOT EXISTS timex (
     article_id VARCHAR, idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, value VARCHAR,
     PRIMARY KEY (article_id, idx));
@@ -133,10 +133,10 @@ class Store:
                              loc.country if loc else None, a.published, a.outlet])
             self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 25) + ")", rows)
         if a.quotes:
-            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
                 [a.id, i, q.text, q.span[0], q.span[1], q.kind, q.cue] + (
                     [q.speaker.text, q.speaker.name, q.speaker.code, q.speaker.sector] if q.speaker
-                    else [None] * 4) for i, q in enumerate(a.quotes)])
+                    else [None] * 4) + [q.speech] for i, q in enumerate(a.quotes)])
         if a.timex:
             self.con.executemany("INSERT INTO timex VALUES (?, ?, ?, ?, ?, ?)", [
                 [a.id, i, t.text, t.span[0], t.span[1], t.value] for i, t in enumerate(a.timex)])
@@ -236,8 +236,9 @@ class Store:
         return self.rows(sql, params + [limit, offset])
 
     def quotes(self, speaker: str | None = None, search: str | None = None, limit: int = 100,
-               offset: int = 0) -> list[dict[str, Any]]:
-        where, params = [], []
+               offset: int = 0, speech_only: bool = True) -> list[dict[str, Any]]:
+        """Quotes, filtered; ``speech_only`` leaves out stances and beliefs (see Quote.speech)."""
+        where, params = (["speech"] if speech_only else []), []
         if speaker:
             where.append("(speaker_name ILIKE ? OR speaker_text ILIKE ? OR speaker_code = ?)")
             params += [f"%{speaker}%", f"%{speaker}%", speaker.upper()]

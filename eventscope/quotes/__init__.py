@@ -1,8 +1,15 @@
 """Quotes and their speakers: every direct, indirect and mixed quote of an article, with who said it.
 
     marks.find_quoted (text) ─┐
-                              ├─> attribution.attribute (parse) ─> speakers.SpeakerResolver ─> Quote
-    cues.load (data)  ────────┘
+                              ├─> attribution.attribute (parse) ─┐
+    cues.load (data)  ────────┘                                  ├─> speakers.SpeakerResolver ─> Quote
+    cues.load_attitudes (data) ─> attitudes.attitudes (parse) ───┘
+
+Speech comes first; attitudes (beliefs, wishes, stances, evidence: "Trump wants a wall", "a poll
+shows Clinton ahead") add what speech cues did not claim. Quotes hold attributions in this wide,
+PolNeAR sense; ``cue`` tells a belief ("believes") from a statement ("said"). A paragraph break
+bounds every content except quotations. ``link.QuoteLinkStage`` (after the events stage) fills
+``Quote.events``.
 
 A ``Quote``'s ``span`` runs from the first to the last quoted word (quotation marks excluded). Its
 ``text`` is the quoted words; where the attribution splits a quote (``"This is," said X, "our future"``)
@@ -13,8 +20,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Article, Mention, Quote
-from .attribution import Found, attribute
+from .attitudes import attitudes
+from .attribution import Found, attribute, drop_nested
 from .cues import load as load_cues
+from .cues import load_attitudes
 from .marks import Quoted, find_quoted
 from .speakers import SpeakerResolver
 
@@ -28,7 +37,12 @@ def find_quotes(article: Article, doc: Any) -> list[Quote]:
     cues = load_cues()
     quoted = find_quoted(text)
     found = attribute(text, doc, cues, quoted)
-    found = _continuations(text, found, quoted)
+    # Attitudes after speech: a cue already read as speech keeps that reading.
+    claimed = {f.cue_span[0] for f in found if f.how not in ("clause", "according")}
+    found = drop_nested(found + attitudes(text, doc, load_attitudes(), quoted, claimed))
+    kept = (_within_paragraph(text, doc, f) for f in found)
+    found = [f for f in kept if f is not None]
+    found = _continuations(text, doc, found, quoted)
     resolver = SpeakerResolver(article, doc, cues.pronouns)
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
@@ -42,11 +56,11 @@ def find_quotes(article: Article, doc: Any) -> list[Quote]:
         if speaker is not None:
             last_speaker = speaker
         quotes.append(Quote(text=" ".join(text[s:e] for s, e in f.parts), span=f.span, kind=f.kind,  # type: ignore[arg-type]
-                            cue=f.cue_text or None, speaker=speaker))
+                            cue=f.cue_text or None, speaker=speaker, speech=f.how != "attitude"))
     return _dedupe(quotes)
 
 
-def _continuations(text: str, found: list[Found], quoted: list[Quoted]) -> list[Found]:
+def _continuations(text: str, doc: Any, found: list[Found], quoted: list[Quoted]) -> list[Found]:
     """Quotations with no cue of their own that go on from the quote just before them.
 
     News writing attributes a quote once and lets it run on: ``"…," he said. "And …"`` in the same
@@ -73,6 +87,8 @@ def _continuations(text: str, found: list[Found], quoted: list[Quoted]) -> list[
         next_paragraph = opens_paragraph and gap.count("\n") >= 1 and len(text[gap_from:para_start].strip()) <= 100
         if not (same_paragraph or next_paragraph) or len(text[s:e].split()) < 3:
             continue
+        if _new_clause(doc, gap_from, s):
+            continue  # "…," Ebeling said, and her husband cut in. "…": someone else speaks now
         if prev.via_quote:
             prev.parts.append(q.span)
             prev.quoted.append(q)
@@ -80,6 +96,34 @@ def _continuations(text: str, found: list[Found], quoted: list[Quoted]) -> list[
             found.append(Found([q.span], "", (s, s), None, "direct", True, [q]))
             found.sort(key=lambda f: f.span[0])
     return found
+
+
+def _within_paragraph(text: str, doc: Any, f: Found) -> Found | None:
+    """``f`` kept inside the paragraph of its cue: a paragraph break is a hard boundary for what was
+    said and for who said it, whatever the parser's sentences say (it sometimes runs a sentence
+    across a break where a paragraph ends without a full stop). Only quotation marks carry a quote
+    over a break, by the print convention of reopening each paragraph of a long quote."""
+    if f.via_quote or not f.cue_text:
+        return f
+    p0 = text.rfind("\n", 0, f.cue_span[0]) + 1
+    p1 = text.find("\n", f.cue_span[0])
+    p1 = len(text) if p1 < 0 else p1
+    parts = [(max(s, p0), min(e, p1)) for s, e in f.parts]
+    parts = [(s, e) for s, e in parts if e - s >= 2 and text[s:e].strip()]
+    if not parts:
+        return None
+    f.parts = parts
+    if f.speaker is not None:
+        kept = [k for k in range(*f.speaker) if p0 <= doc[k].idx < p1 and not doc[k].is_space]
+        f.speaker = (kept[0], kept[-1] + 1) if kept else None
+    return f
+
+
+def _new_clause(doc: Any, start: int, end: int) -> bool:
+    """Whether text[start:end] (between two quotations) holds a verb with a subject of its own."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                        for c in t.children) for t in span)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

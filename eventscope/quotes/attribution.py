@@ -6,7 +6,7 @@ order, as a reporter writes them:
 1. an adjacent quotation: ``"…," said X`` / ``X said: "…"`` / ``"…," X said, "…"`` (split quote);
 2. a clausal complement: ``X warned that …`` (indirect; mixed where it holds quoted words);
 3. the clause the cue interrupts or follows: ``The plan, he said, is dead`` / ``…, he said.``;
-4. the clause an ``according to X`` phrase hangs on.
+4. the clause an ``according to X`` (or ``in a CBS poll``, ``per the report``) phrase hangs on.
 
 The speaker is the cue's subject, or the subject of the verb a participle cue hangs on
 (``…, said X, adding that …``), or the object of ``according to``.
@@ -81,6 +81,10 @@ def cue_tokens(doc: Any, cues: Cues, quoted: list[Quoted]) -> list[tuple[Any, st
         if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             out.append((t, "according to"))
             continue
+        if low in ("in", "per") and t.dep_ == "prep" and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in cues.source_nouns for c in t.children):
+            out.append((t, low))  # "In a CBS poll, Trump leads …": the poll is the source
+            continue
         if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in cues.verbs:
             continue
         if t.dep_ in ("amod", "compound", "acomp"):
@@ -147,6 +151,8 @@ def speaker_head(v: Any) -> Any | None:
     if v.dep_ in ("advcl", "xcomp", "conj", "pcomp") and v.head is not v:
         # "…, said X, adding that …": the participle's speaker is the main verb's subject.
         return speaker_head(v.head)
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON") and v.tag_ == "VBG":
+        return v.head  # "voters wanting change": the participle's noun
     return None
 
 
@@ -231,10 +237,13 @@ def _span_of(tokens: list[Any]) -> tuple[int, int]:
     return min(t.left_edge.idx for t in tokens), max(t.right_edge.idx + len(t.right_edge) for t in tokens)
 
 
-def _according(text: str, t: Any) -> tuple[tuple[int, int] | None, Any | None]:
-    """Content and source of 'according to X': the clause the phrase hangs on, minus the phrase."""
-    to = t.doc[t.i + 1]
+def _according(text: str, t: Any, channels: frozenset[str]) -> tuple[tuple[int, int] | None, Any | None]:
+    """Content and source of 'according to X' (or 'in X's poll'): the clause the phrase hangs on,
+    minus the phrase."""
+    to = t.doc[t.i + 1] if t.lower_ == "according" else t
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if to is t and source is not None and source.lemma_.lower() in channels:
+        source = speaker_head(t.head)  # "in an interview, X …": the clause's subject speaks
     pp_start = t.idx
     pp_end = to.right_edge.idx + len(to.right_edge) if source is not None else to.idx + 2
     sent = t.sent
@@ -267,11 +276,12 @@ def attribute(text: str, doc: Any, cues: Cues, quoted: list[Quoted]) -> list[Fou
     found: list[Found] = []
     used_quotes: set[int] = set()
     for v, cue_text in cue_tokens(doc, cues, quoted):
-        if cue_text == "according to":
-            span, src = _according(text, v)
+        if cue_text in ("according to", "in", "per"):
+            span, src = _according(text, v, cues.channels)
             if span and span[1] - span[0] > 3:
                 sp = phrase(src) if src is not None else None
-                found.append(Found([span], cue_text, (v.idx, v.idx + 12), sp, "indirect", how="according"))
+                kind = _kind([span], quoted)
+                found.append(Found([span], cue_text, (v.idx, v.idx + len(cue_text)), sp, kind, how="according"))
             continue
         frame = _frame(v)
         adj = [q for q in _adjacent_quotes(text, frame, quoted) if id(q) not in used_quotes]
@@ -312,7 +322,7 @@ def attribute(text: str, doc: Any, cues: Cues, quoted: list[Quoted]) -> list[Fou
             used_quotes.update(id(q) for q in adj)
         found.append(Found(parts, cue_text, (v.idx, v.idx + len(v)), sp, kind, via_quote, qs, how))
     found.extend(_headline_colons(text, doc, quoted, found))
-    return _drop_nested(found)
+    return drop_nested(found)
 
 
 def _headline_colons(text: str, doc: Any, quoted: list[Quoted], found: list[Found]) -> list[Found]:
@@ -358,7 +368,7 @@ def _kind(parts: list[tuple[int, int]], quoted: list[Quoted]) -> str:
     return "direct" if covered >= 0.9 * (e - s) else "mixed"
 
 
-def _drop_nested(found: list[Found]) -> list[Found]:
+def drop_nested(found: list[Found]) -> list[Found]:
     """One attribution where one cue sits inside another's content.
 
     A quotation or complement holding a cue keeps it as part of what was said ("X said Y told him
@@ -369,10 +379,13 @@ def _drop_nested(found: list[Found]) -> list[Found]:
     drop: set[int] = set()
     for i, f in enumerate(found):
         for j, g in enumerate(found):
+            if i != j and f.cue_span[0] == g.cue_span[0] and g.how in loose and f.how not in loose:
+                drop.add(j)  # one cue read twice: its structured content beats the clause around it
+                continue
             if i == j or not g.span[0] <= f.cue_span[0] < g.span[1]:
                 continue
-            if g.how in loose and f.how not in loose:
-                drop.add(j)
+            if f.how not in loose and f.how != "attitude" and (g.how in loose or g.how == "attitude"):
+                drop.add(j)  # a speech cue with its own content beats a loose or attitude reading
             else:
                 drop.add(i)
     return [f for k, f in enumerate(found) if k not in drop]

@@ -16,8 +16,9 @@ from typing import Any
 
 from ..model import Article, Mention
 
-_PLURAL = {"they", "them", "we"}
-_PERSONAL = {"he", "she", "him", "her", "i"}
+_PLURAL = {"they", "them", "we", "their", "our"}
+_THING = {"it", "its"}
+_PERSONAL = {"he", "she", "him", "her", "i", "his", "my"}
 
 
 def _actor_mentions(article: Article, start: int, end: int) -> list[Mention]:
@@ -63,7 +64,8 @@ class SpeakerResolver:
             low = text.lower()
             if low in self.pronouns:
                 m.via = "pronoun"
-                ante = self._antecedent(start, plural=low in _PLURAL)
+                # "it"/"its" stands for a document, a poll, a body: never the last person quoted.
+                ante = None if low in _THING else self._antecedent(start, plural=low in _PLURAL)
                 if ante is not None:
                     m.name, m.code, m.sector, m.actor_id = ante.name, ante.code, ante.sector, ante.actor_id
             else:

@@ -184,3 +184,25 @@ def test_quotes_stage_runs_before_events_in_the_pipeline() -> None:
     assert "QuoteStage" in names
     if "EventCoder" in names:
         assert names.index("QuoteStage") < names.index("EventCoder")
+
+
+def test_paragraph_break_is_a_hard_boundary_for_indirect_content(nlp: Any) -> None:
+    # no full stop at the paragraph's end: the parser runs one sentence over the break
+    text = "Officials said the talks would resume on Friday in Geneva\nThe ministry has ordered new tanks for the army"
+    q = one(quotes(nlp, text), "talks would resume")
+    assert "\n" not in q.text and "tanks" not in q.text
+
+
+def test_speaker_is_never_taken_from_another_paragraph(nlp: Any) -> None:
+    text = "Serbia wants to join the union and the\nminister believes that the army is ready."
+    q = one(quotes(nlp, text), "army is ready")
+    # the parser joins "believes" to "wants" and so to Serbia's subject, across the break
+    assert q.speaker is None or q.speaker.span[0] > text.index("\n")
+
+
+def test_quotation_after_someone_else_speaks_is_not_a_continuation(nlp: Any) -> None:
+    text = ("“Tell her I promised you a picture,” Ebeling said, and her husband cut in. "
+            "“Don’t forget Tom, I have been friends with her since high school.”")
+    found = quotes(nlp, text)
+    q = one(found, "promised you a picture")
+    assert "high school" not in q.text
