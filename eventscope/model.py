@@ -62,7 +62,8 @@ class Mention:
     name: str | None = None  # canonical name of a known person or body
     actor_id: str | None = None  # key into the actor dictionary, where resolved
     # How the mention was found: "name", "alias", "fuzzy", "title" (title + nationality pattern),
-    # "surname", "reference" ("the Serbian leader"), "group" ("the two countries"), "pronoun".
+    # "surname", "reference" ("the Serbian leader"), "group" ("the two countries"), "pronoun";
+    # in event roles only: "place" (a city standing for its country), "group" (unnamed people of a state).
     via: str | None = None
 
 

@@ -154,7 +154,7 @@ class Resolver:
         if p >= 0 and doc[p].text in POSSESSIVE:
             p -= 1
         nat = by_end.get(p)
-        if nat is not None and nat.entries[0].kind == "person":
+        if nat is not None and (nat.entries[0].kind == "person" or _stance(doc, nat.start)):
             nat = None
         return title, nat, former
 
@@ -216,6 +216,8 @@ class Resolver:
         p = t.start - 1
         poss = p >= 0 and doc[p].text in POSSESSIVE
         nat = by_end.get(p - 1 if poss else p)
+        if nat is not None and _stance(doc, nat.start):
+            nat = None  # "an anti-Syria journalist" is no Syrian
         body = self._body_of(nat) if nat is not None and nat.start not in used else None
         former = p >= 0 and doc[p].lower_ in self.former
         if nat is None or body is None:
@@ -369,8 +371,8 @@ class Resolver:
         if body is None:
             return None
         s = h.start
-        if s >= 2 and doc[s - 1].text in "-‐" and doc[s - 2].lower_ == "non":
-            return None  # "non-EU states" are the states outside it
+        if _stance(doc, s):
+            return None  # "non-EU states" are the states outside it; "anti-Syria" names a foe
         if h.end < len(doc) and doc[h.end].text == "City":
             return None  # "Mexico City", "Kuwait City", "Gaza City": a city, a place
         if h.entries[0].kind == "city":
@@ -408,6 +410,15 @@ class Resolver:
         span = doc[s:e]
         return Mention(text=span.text, span=(span.start_char, span.end_char), code=code, sector=sector, name=name,
                        actor_id=actor_id, via=via)
+
+
+# Prefixes that turn a country's name into a stance towards it: "anti-Syria", "pro-Western", "non-EU".
+STANCE = {"anti", "pro", "non"}
+
+
+def _stance(doc: Any, start: int) -> bool:
+    """Whether the name at token ``start`` follows a stance prefix ("anti-Syria journalist")."""
+    return start >= 2 and doc[start - 1].text in "-‐" and doc[start - 2].lower_ in STANCE
 
 
 def _units(text: str) -> tuple[str, ...]:

@@ -7,7 +7,9 @@ Per sentence that has a lexicon cue (cheap: a set lookup by lemma):
 2. governors: an action under an intent, demand, refusal or threat verb is one event of that verb
    ("agreed to lift embargoes" is an intent to ease sanctions), and a planned cooperative or
    conflictual action is an intent (AGREE) or a threat (THREATEN), as CAMEO codes them;
-3. roles, modality, date (``dates.date_of``) and place.
+3. roles, modality, date (``dates.date_of``) and place; a side no actor names is coded by the
+   place of the act or, for an unnamed group of people facing a state, as that state's own
+   (``parties``: CAMEO's conventions for actors of unknown nationality).
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Any
 
 from ..model import Article, Event, Location, Mention, Quote, Trigger
 from . import modality as mod
-from . import places
+from . import parties, places
 from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
 from .roles import (
@@ -164,13 +166,40 @@ class _Registry:
 
 
 def _complement_subject(t: Token, index: MentionIndex) -> list[Mention]:
-    """Who is asked: the subject of the demanded clause ("demanded that the US cancel ...")."""
+    """Who is asked: the subject of the demanded clause ("demanded that the US cancel ...",
+    "pushing for the US to support ...")."""
     for c in t.children:
-        if c.dep_ in {"ccomp", "xcomp"}:
+        if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
             subj, passive = subject(c)
             if subj is not None and not passive and subj.head.i == c.i:
                 return np_mentions(subj, index)
     return []
+
+
+def _agentless_conflict(t: Token, lex: Lexicon, code: str) -> bool:
+    """A conflictual act (CAMEO quad 3 or 4) in the passive with no "by" agent."""
+    row = lex.info(code)
+    if row is None or row.quad < 3:
+        return False
+    _, passive = subject(t)
+    return passive and not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.children)
+
+
+def _unnamed_groups(c: Candidate, head: Token, groups: MentionIndex, actor: list[Mention],
+                    recipient: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Fill an empty side with the unnamed group of people found there ("Islamic fundamentalists
+    continued their hunger strike to demand the resignation of the Algerian president"), coded as
+    the state on the other side, if that side is one (``parties.domestic``)."""
+    t = c.token
+    g_actor, g_recipient = noun_roles(t, groups) if c.nominal else verb_roles(t, groups)
+    if c.governor is not None:
+        g_actor = verb_roles(head, groups)[0] or g_actor
+    if not actor:
+        actor = parties.domestic([m for m in g_actor if m.span not in {r.span for r in recipient}], recipient)
+    if not recipient:
+        recipient = parties.domestic([m for m in g_recipient if m.span not in {a.span for a in actor}], actor)
+    return actor, recipient
 
 
 def _host_verb(t: Token) -> Token | None:
@@ -194,7 +223,8 @@ def _objects(t: Token) -> list[Token]:
 def code_events(article: Article, doc: Any, lex: Lexicon | None = None) -> list[Event]:
     """The events of one article (its ``actors``, ``quotes`` and ``timex`` already filled)."""
     lex = lex or load_lexicon()
-    index = MentionIndex(article.actors, doc)
+    index = MentionIndex(article.actors + parties.place_mentions(doc, article.actors), doc)
+    groups: MentionIndex | None = None  # unnamed groups too: built once, on the first candidate event
     registry = _Registry()
     ref_year = _reference_year(article)
     dl: Location | None = None
@@ -209,7 +239,9 @@ def code_events(article: Article, doc: Any, lex: Lexicon | None = None) -> list[
         cands = [c for c in cands if not (c.nominal and _consumed(c, coded))]
         _absorb(cands, lex)
         for c in main_events([c for c in cands if not c.absorbed]):
-            ev = _event(c, article, sent, index, registry, lex, ref_year)
+            if groups is None:
+                groups = MentionIndex(index.mentions + parties.group_mentions(doc, set(index.by_token)), doc)
+            ev = _event(c, article, sent, index, registry, lex, ref_year, groups)
             if ev is None:
                 continue
             if ev.location is None:
@@ -221,7 +253,7 @@ def code_events(article: Article, doc: Any, lex: Lexicon | None = None) -> list[
 
 
 def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, registry: _Registry,
-           lex: Lexicon, ref_year: int | None) -> Event | None:
+           lex: Lexicon, ref_year: int | None, groups: MentionIndex | None = None) -> Event | None:
     t = c.token
     chain = mod.governors(t)
     modality = mod.modality(t, chain)
@@ -267,8 +299,12 @@ def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, regis
         recipient = [m for m in condition_subjects(head, index) if m.span not in {a.span for a in actor}]
     if not recipient and not c.nominal:
         recipient = [m for m in registry.resolve(t) if m.span not in {a.span for a in actor}]
-    if not actor and not c.nominal and code[:2] in {"18", "19", "20"}:
+    if not actor and not c.nominal and (code[:2] in {"18", "19", "20"} or _agentless_conflict(t, lex, code)):
+        # violence, or a conflictual act done to someone by unnamed authorities ("a US national has
+        # been put under investigation in Italy"): the country where it happened
         actor = [m for m in unattributed_source(t, index) if m.span not in {r.span for r in recipient}]
+    if groups is not None and (not actor or not recipient):
+        actor, recipient = _unnamed_groups(c, head, groups, actor, recipient)
     quote = _quote_at(article.quotes, t.idx)
     if quote is not None and quote.speaker is not None and _first_person(actor):
         actor = [quote.speaker]

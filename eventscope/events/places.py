@@ -29,10 +29,23 @@ class Gazetteer:
         iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
         iso3["XK"] = "XKX"
         self.places: dict[str, tuple[str, str | None, float | None, float | None, int]] = {}
-        for c in gc.get_cities().values():
+        # A city's own name wins over another city's alternate spelling ("Dili" is East Timor's
+        # capital, not a spelling of Delhi); among equals, the most populous.
+        primary: set[str] = set()
+        cities = list(gc.get_cities().values())
+        for c in cities:
             entry = (c["name"], iso3.get(c["countrycode"]), c["latitude"], c["longitude"], c["population"])
-            for n in [c["name"]] + [a for a in c.get("alternatenames", []) if a.isascii()]:
+            key = c["name"].lower()
+            primary.add(key)
+            old = self.places.get(key)
+            if old is None or old[4] < entry[4]:
+                self.places[key] = entry
+        for c in cities:
+            entry = (c["name"], iso3.get(c["countrycode"]), c["latitude"], c["longitude"], c["population"])
+            for n in c.get("alternatenames", []):
                 key = n.lower()
+                if not n.isascii() or key in primary:
+                    continue
                 old = self.places.get(key)
                 if old is None or old[4] < entry[4]:
                     self.places[key] = entry

@@ -3,7 +3,9 @@
 The actor is the doer (subject, or the "by" agent of a passive); the recipient the one acted on
 (object, "with Hungary", "against Serbia"). Conjoined subjects make actor lists, and a noun phrase
 gives its mentions through its modifiers ("Serbian Defence Minister", "the defence ministers of
-Albania, Croatia and Kosovo", "Lebanon's president").
+Albania, Croatia and Kosovo", "Lebanon's president"). The index also holds the cities the coder
+reads as places of their country (``parties.place_mentions``): a phrase with no actor of its own is
+coded by where it is ("rebels in the Ivory Coast", "a newspaper based in Beirut").
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Mention
+from .parties import conventions
 
 Token = Any  # spacy.tokens.Token
 
@@ -30,8 +33,9 @@ class MentionIndex:
     """Actor mentions of an article, looked up by token."""
 
     def __init__(self, mentions: Iterable[Mention], doc: Any):
+        self.mentions = list(mentions)
         self.by_token: dict[int, list[Mention]] = {}
-        for m in mentions:
+        for m in self.mentions:
             span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
             if span is None:
                 continue
@@ -81,23 +85,57 @@ def np_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Mentio
                 if c.dep_ in {"amod", "compound", "nmod"} and any(x.dep_ == "conj" for x in c.children):
                     out.extend(m for x in conjuncts(c) for m in index.at(x))
             continue
-        core = [t for c in h.children if c.dep_ in CORE for t in c.subtree]
+        # the possessor of a relation names the other party: "Israel's militia ally" is no Israeli
+        skip = "poss" if h.lower_ in conventions().relational else ""
+        core = [t for c in h.children if c.dep_ in CORE and c.dep_ != skip for t in c.subtree]
         found = index.within(core)
-        # then its "of"/"from" complement; last where it is ("rebels in the Ivory Coast",
-        # "students throughout Indonesia": CAMEO codes a group of unknown nationality by its place)
-        for preps in ({"of", "from"}, {"in", "throughout", "inside"}):
+        # then its "of" complement ("the withdrawal of Serbian forces from Bosnia" is the forces'),
+        # its "from" one; last where it is ("rebels in the Ivory Coast",
+        # "students throughout Indonesia", "a newspaper based in Beirut": CAMEO codes a group of
+        # unknown nationality by its place)
+        for preps in ({"of"}, {"from"}, {"in", "throughout", "inside"}):
             if found or depth >= 2:
                 break
-            for p in prep_objects(h, preps):
+            for p in prep_objects(h, preps) + (_seated(h, preps) if "in" in preps else []):
                 found.extend(np_mentions(p, index, depth + 1))
         out.extend(found)
     return _unique(out)
 
 
-def prep_objects(token: Token, preps: set[str]) -> list[Token]:
-    """Objects of the token's prepositions named in ``preps``."""
-    return [p for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+def prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions named in ``preps``; a preposition the parser left
+    without one takes the noun phrase right after it ("granted asylum to five Panamanian army
+    officers holed up ...", where "officers" went to the next clause as its subject)."""
+    out = []
+    for c in token.children:
+        if c.dep_ not in {"prep", "agent"} or c.lower_ not in preps:
+            continue
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        if not objs and not any(p.dep_ == "pcomp" for p in c.children):
+            head = _next_noun(c)
+            objs = [head] if head is not None else []
+        out.extend(objs)
+    return out
+
+
+def _next_noun(prep: Token) -> Token | None:
+    """The head of the noun phrase right after ``prep`` (determiners, numbers and adjectives, then
+    nouns), if the parser attached it elsewhere."""
+    doc = prep.doc
+    i = prep.i + 1
+    while i < len(doc) and doc[i].pos_ in {"DET", "NUM", "ADJ"}:
+        i += 1
+    j = i
+    while j < len(doc) and doc[j].pos_ in {"NOUN", "PROPN"}:
+        j += 1
+    return doc[j - 1] if j > i and doc[j - 1].dep_ != "pobj" else None
+
+
+def _seated(noun: Token, preps: set[str]) -> list[Token]:
+    """Places a participle seats the noun in: "a newspaper based in Beirut", "troops stationed in"."""
+    seated = conventions().seated
+    return [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in seated
+            for p in prep_objects(c, preps)]
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:
@@ -164,25 +202,45 @@ def verb_roles(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[M
             recipient.extend(np_mentions(p, index) or object_mentions(p, index))
             if recipient:
                 break
+    clause = verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBG" else verb  # "killing or wounding"
+    if not recipient and clause.dep_ == "advcl" and verb.tag_ == "VBG" and depth < 2 \
+            and not any(ch.dep_ in SUBJ | PASS_SUBJ for ch in verb.children):
+        # a participle clause goes on with its head's act: "fired rockets at X, killing 50"
+        recipient.extend(verb_roles(clause.head, index, depth + 1)[1])
     if not recipient and depth < 2:
         # the one acted on may sit in the complement: "threatened to cut off electricity to X",
         # "is prepared to impose martial law in Y"
         # or in its purpose: "opened fire to disperse demonstrators", "staged rallies to demand
         # reforms by the government"
         for c in verb.children:
-            if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and not _conditional(c):
+            if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and not _conditional(c) \
+                    and not _circumstance(c):
                 recipient.extend(m for m in verb_roles(c, index, depth + 1)[1])
                 if recipient:
                     break
     if not recipient:
-        # what the action is done in: "lifted a curfew in Montenegro", "staged rallies in Gaza"
+        # the counterpart of an adjunct: "called off a strike after deliberations with the government"
+        for p in prep_objects(verb, conventions().counterpart_adjuncts):
+            recipient.extend(object_mentions(p, index))
+    if not recipient and not (passive and subj is not None and subj.lemma_.lower() in conventions().groups):
+        # what the action is done in: "lifted a curfew in Montenegro", "staged rallies in Gaza",
+        # "in protest against violations by Algerian security forces"
         for p in prep_objects(verb, {"in", "inside", "within", "across"}):
-            recipient.extend(np_mentions(p, index))
+            recipient.extend(np_mentions(p, index) or object_mentions(p, index))
+            if recipient:
+                break
     return _unique(actor), _drop(_unique(recipient), actor)
 
 
 def _conditional(clause: Token) -> bool:
     return any(ch.dep_ == "mark" and ch.lower_ in {"if", "unless"} for ch in clause.children)
+
+
+def _circumstance(clause: Token) -> bool:
+    """A clause with its own subject that tells a separate circumstance ("as authorities in
+    Croatia cracked down on ..."), not the purpose or content of the verb it hangs from."""
+    return clause.dep_ == "advcl" and any(ch.dep_ in SUBJ | PASS_SUBJ for ch in clause.children) and any(
+        ch.dep_ == "mark" and ch.lower_ in conventions().circumstantial for ch in clause.children)
 
 
 def condition_subjects(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -201,18 +259,32 @@ def object_mentions(obj: Token, index: MentionIndex) -> list[Mention]:
     """Mentions attached to an object that is not itself an actor: "the pact between A and B",
     "part of a military aid program for Bosnia", "intelligence to Macedonia", "asylum to five
     Panamanian army officers". The nearest mention down the phrase's modifiers wins (breadth
-    first); clauses hanging from the phrase (relative clauses, purposes) are not searched."""
-    frontier = [c for c in obj.children if _inside(c)]
-    for _ in range(5):
+    first, an "of" complement before other ones: "the withdrawal of Serbian forces from Bosnia"
+    is asked of the forces); a noun phrase found gives all its coordinated members ("a meeting
+    between an Israeli peace movement and the PLO"). Clauses hanging from the phrase (relative
+    clauses, purposes) are not searched."""
+    frontier = _inner(obj)
+    for _ in range(7):
         nxt: list[Token] = []
         for t in frontier:
-            if index.at(t):
-                return np_mentions(t, index)
-            nxt.extend(c for c in t.children if _inside(c))
+            if index.at(t) or (t.pos_ in {"NOUN", "PROPN"} and index.within(
+                    x for c in t.children if c.dep_ in {"amod", "compound", "nmod", "poss"} for x in c.subtree)):
+                head = t
+                while head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head.i != head.i \
+                        and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != obj.i and not index.at(head.head):
+                    head = head.head  # "Israeli" names its noun phrase, "Israeli peace movement"
+                return np_mentions(head, index)
+            nxt.extend(_inner(t))
         if not nxt:
             break
         frontier = nxt
     return []
+
+
+def _inner(t: Token) -> list[Token]:
+    """The dependents of ``t`` inside its phrase, an "of" complement first."""
+    kids = [c for c in t.children if _inside(c)]
+    return sorted(kids, key=lambda c: c.dep_ != "prep" or c.lower_ != "of")
 
 
 # Dependents that leave a noun phrase: clauses, side remarks, punctuation.
@@ -276,7 +348,7 @@ def _drop(recipient: list[Mention], actor: list[Mention]) -> list[Mention]:
 
 # Adjuncts that place or equip an act of violence: "a bombing near the town of Samarra", "killed
 # in a car bomb explosion", "killed by a device outside the Iraqi city of Basra".
-_PLACE_PREPS = {"by", "in", "near", "outside", "at", "with", "inside"}
+_PLACE_PREPS = {"by", "in", "near", "outside", "at", "with", "inside", "under"}
 
 
 def unattributed_source(verb: Token, index: MentionIndex) -> list[Mention]:

@@ -61,3 +61,22 @@ def test_common_words_among_phoenix_group_aliases_are_not_groups(annotate):
 
 def test_a_city_stays_a_place_where_it_does_not_act(annotate):
     assert annotate("Rockets fell on Tel Aviv, in Gaza City and in Mexico City.").actors == []
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("The Emirates and Saudi Arabia restored ties.", "Emirates", "ARE"),
+    ("Kampuchean guerrillas attacked the border post.", "Kampuchean guerrillas", "KHM"),
+    ("Vietnam withdrew its troops from Kampuchea.", "Kampuchea", "KHM"),
+    ("Chechen refugees staged a hunger strike.", "Chechen refugees", "RUS"),
+])
+def test_short_historical_and_resident_names_of_states(annotate, text, phrase, code):
+    assert [m.code for m in find(annotate(text), phrase)] == [code]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A prominent anti-Syria journalist was killed in Beirut.", "SYR"),
+    ("Pro-Iran militias attacked the base.", "IRN"),
+    ("An anti-American cleric led the protest.", "USA"),
+])
+def test_a_stance_towards_a_state_is_no_member_of_it(annotate, text, country):
+    assert country not in [m.code for m in annotate(text).actors]

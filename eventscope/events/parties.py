@@ -1,0 +1,157 @@
+"""Parties the actor dictionary does not name: places that stand for their country, and unnamed groups.
+
+Event coders (CAMEO, PLOVER) code an actor of unknown nationality by where it acts: an attack "near
+the town of Samarra" with no named perpetrator is coded Iraq, "a curfew in Abidjan" targets Côte
+d'Ivoire, "a newspaper based in Beirut" is Lebanese. So the coder, and only the coder, sees the
+cities of a sentence as mentions of their countries (``place_mentions``, via ``"place"``); the
+actors stage keeps them out of ``Article.actors``, where a city is no actor.
+
+An unnamed group of people ("students", "rebels", "demonstrators") facing a state in an event is
+that state's own people: ``group_mentions`` marks such nouns, and ``domestic`` gives them the one
+country on the other side, where that side is a state. Data: ``data/events/parties.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from ..model import Mention
+from . import places
+
+Token = Any
+GROUP = "group-noun"  # ``via`` of a group mention whose country is not known yet
+
+
+@dataclass(frozen=True)
+class Conventions:
+    groups: dict[str, str]
+    state_sectors: frozenset[str]
+    non_state_codes: frozenset[str]
+    relational: frozenset[str]
+    seated: frozenset[str]
+    circumstantial: frozenset[str]
+    counterpart_adjuncts: frozenset[str]
+    place_preps: frozenset[str]
+    settlements: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def conventions() -> Conventions:
+    """The shipped conventions (``data/events/parties.yaml``)."""
+    raw = yaml.safe_load(files("eventscope.data.events").joinpath("parties.yaml").read_text(encoding="utf-8"))
+    return Conventions({str(k): str(v) for k, v in raw["groups"].items()},
+                       *(frozenset(str(w) for w in raw[k]) for k in ("state_sectors", "non_state_codes", "relational",
+                                                                       "seated", "circumstantial",
+                                                                       "counterpart_adjuncts", "place_preps",
+                                                                       "settlements")))
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def place_mentions(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """Cities named in ``doc`` as mentions of their country, where no actor mention covers them.
+
+    A city is a name the gazetteer knows as one, standing where places stand: a place entity that
+    is neither a subject nor a possessor (a city that acts is a team, or a capital the actors stage
+    already coded), or any capitalised name after a preposition of place or a settlement noun
+    ("near the town of Samarra", "the southern regional capital Juba"), whatever the tagger made
+    of it. Countries are left to the actors stage: one it did not code was dropped on purpose
+    ("Mexico City", "Chad Smith")."""
+    taken = [m.span for m in mentions]
+    conv = conventions()
+    out: list[Mention] = []
+    spans: set[tuple[int, int]] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and ent.root.dep_ not in _ACTING and not _in_name(doc, ent.start, ent.end):
+            spans.add((ent.start, ent.end))
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and _placed(tok, conv):
+            s = min((c.left_edge.i for c in tok.children if c.dep_ in ("compound", "flat")), default=tok.i)
+            spans.add((s, tok.i + 1))
+    if not spans:
+        return out
+    gaz = places.gazetteer()
+    for s, e in sorted(spans):
+        span = doc[s:e]
+        chars = (span.start_char, span.end_char)
+        if _overlaps(chars, taken) or not span.text[:1].isupper():
+            continue
+        if s >= 2 and doc[s - 1].text in "-‐" and doc[s - 2].lower_ in ("anti", "pro", "non"):
+            continue  # "anti-Beirut" says whom one opposes, not where one is
+        hit = gaz.lookup(span.text)
+        if hit is None or hit[2] is None or not hit[1]:  # unknown, or a country (no coordinates)
+            continue
+        taken.append(chars)
+        out.append(Mention(span.text, chars, hit[1], None, hit[0], None, "place"))
+    return out
+
+
+_ACTING = {"nsubj", "nsubjpass", "poss", "csubj"}
+
+
+def _in_name(doc: Any, start: int, end: int) -> bool:
+    """Whether a proper noun stands right beside the span: part of a person's name ("Kenzo Oshima")."""
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+               for i in (start - 1, end))
+
+
+def _placed(tok: Token, conv: Conventions) -> bool:
+    """A name where a place stands: after a preposition of place, or naming a settlement ("the
+    town of Samarra", "the capital Juba")."""
+    h = tok.head
+    if tok.dep_ == "pobj" and h.lower_ in conv.place_preps:
+        return True
+    if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in conv.settlements:
+        return True
+    return tok.dep_ in ("appos", "compound", "npadvmod") and h.lemma_.lower() in conv.settlements
+def _np_start(head: Token) -> int:
+    """Where a noun's phrase starts, without its determiner ("the Moslem fundamentalist demonstrators")."""
+    left = [c.left_edge.i for c in head.children if c.dep_ in ("amod", "compound", "nmod", "nummod")
+            and c.i < head.i]
+    return min(left) if left else head.i
+
+
+def group_mentions(doc: Any, covered: set[int]) -> list[Mention]:
+    """Unnamed groups of people ("Islamic fundamentalists", "students"): nouns of the group list
+    whose phrase carries no actor mention (``covered``: token indices under one), with no code yet."""
+    conv = conventions()
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in conv.groups or tok.i in covered:
+            continue
+        s = _np_start(tok)
+        if any(i in covered for i in range(s, tok.i)):
+            continue
+        span = doc[s:tok.i + 1]
+        out.append(Mention(span.text, (span.start_char, span.end_char), None, conv.groups[tok.lemma_.lower()],
+                           None, None, GROUP))
+    return out
+
+
+def state_code(side: list[Mention]) -> str | None:
+    """The one state a side of an event stands for, where it is a state acting as such (its
+    government, forces, police, or the country itself), else None."""
+    conv = conventions()
+    codes = {m.code for m in side if m.code}
+    if len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    if code in conv.non_state_codes or len(code) != 3:
+        return None
+    if any(m.sector is not None and m.sector not in conv.state_sectors and m.via != GROUP for m in side):
+        return None
+    return code
+
+
+def domestic(groups: list[Mention], other: list[Mention]) -> list[Mention]:
+    """Group mentions given the state of the other side of the event; none where it has no state."""
+    code = state_code(other)
+    if code is None:
+        return []
+    return [replace(m, code=code, via="group") for m in groups if m.via == GROUP]
