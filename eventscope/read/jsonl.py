@@ -30,7 +30,11 @@ def read_jsonl(lines: Iterable[str], origin: str, options: Options,
             yield Quarantined(where, "a line must be a JSON object", raw=line.encode("utf-8", "replace"),
                               caller_id=str(n))
             continue
-        yield from _record(rec, where, n, options, base)
+        try:
+            yield from _record(rec, where, n, options, base)
+        except Exception as e:  # a line must never sink the batch: say which line and why
+            yield Quarantined(where, f"unreadable line: {type(e).__name__}: {e}", raw=line.encode("utf-8", "replace"),
+                              caller_id=str(rec.get("id", n)))
 
 
 def _record(rec: dict, where: str, n: int, options: Options, base: Path | None) -> Iterator[RawDoc | Quarantined]:
@@ -39,7 +43,7 @@ def _record(rec: dict, where: str, n: int, options: Options, base: Path | None) 
     caller_id = str(rec["id"]) if rec.get("id") is not None else str(n)
     meta = {"url": _str(rec.get("url")), "published": _str(rec.get("published")),
             "outlet": _str(rec.get("outlet")), "title": _str(rec.get("title"))}
-    raw_line = json.dumps(rec, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    raw_line = json.dumps(rec, ensure_ascii=False, sort_keys=True).encode("utf-8", "replace")
     kinds: tuple[tuple[str, Kind], ...] = (("html", "html"), ("text", "text"))
     for key, kind in kinds:
         value = rec.get(key)
