@@ -1,0 +1,205 @@
+"""Fused events: the events of one story that describe the same happening, merged across outlets.
+
+Two coded events of one story are one happening when they have the same PLOVER type and share a
+participant (an actor or recipient, spelling variants included), and their dates, where both are given,
+lie within ``DATE_SLACK_DAYS``. Every source is kept; independent sources count a copy group once;
+each attribute lists its values with the articles that gave them; where outlets give different numbers,
+dates, places or actors for the one happening, that is a discrepancy. Spelling variants of one name
+("Vučić", "Vucic") are one value, never a discrepancy.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import Article, Event, Mention, Span, content_id
+from .copies import copy_groups
+from .quantities import quantities
+from .text import fold, parse_date
+
+DATE_SLACK_DAYS = 2  # reports of one signing may date it a day apart (time zones, "yesterday")
+NAME_SIMILARITY = 85  # rapidfuzz ratio from which two folded names are spellings of one
+
+
+@dataclass
+class Source:
+    """One report of a fused event: which outlet, which article, which sentence."""
+
+    article: str
+    outlet: str | None
+    sentence: Span
+    text: str
+    published: str | None = None
+    copy_group: str | None = None  # the smallest article id of its copy group
+
+
+@dataclass
+class Discrepancy:
+    """One attribute on which sources disagree: each value with the articles that gave it."""
+
+    attribute: str  # "actor", "recipient", "date", "location", or "number:<counted noun>"
+    values: dict[str, list[str]]
+
+
+@dataclass
+class FusedEvent:
+    id: str
+    story: str | None
+    event: str
+    cameo: str
+    sources: list[Source]
+    first_reported: str | None
+    independent_sources: int
+    attributes: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # attribute -> value -> articles
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+
+
+def _mention_key(m: Mention) -> str:
+    return fold(m.name or m.text).strip()
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or fuzz.ratio(a, b) >= NAME_SIMILARITY
+
+
+def _overlap(a: list[Mention], b: list[Mention]) -> bool:
+    for x in a:
+        for y in b:
+            if x.actor_id and x.actor_id == y.actor_id:
+                return True
+            if _same_name(_mention_key(x), _mention_key(y)):
+                return True
+    return False
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    if a.startswith(b) or b.startswith(a):  # "2025-04" and "2025-04-01"
+        return True
+    da, db = parse_date(a), parse_date(b)
+    return da is not None and db is not None and abs((da - db).days) <= DATE_SLACK_DAYS
+
+
+def _same_happening(e: Event, f: Event) -> bool:
+    if e.event != f.event or not _dates_compatible(e.date, f.date):
+        return False
+    if not (e.actor or e.recipient) or not (f.actor or f.recipient):
+        return not (e.actor or e.recipient or f.actor or f.recipient)
+    return _overlap(e.actor + e.recipient, f.actor + f.recipient)
+
+
+def _merge_values(by_value: dict[str, list[str]], value: str, article: str, names: bool) -> None:
+    """Add a value, folding it into an existing spelling variant where ``names``."""
+    for known, articles in by_value.items():
+        if known == value or (names and _same_name(fold(known), fold(value))):
+            if article not in articles:
+                articles.append(article)
+            return
+    by_value[value] = [article]
+
+
+def _earliest(values: Iterable[str | None]) -> str | None:
+    def key(v: str) -> dt.datetime:
+        try:
+            t = dt.datetime.fromisoformat(v)
+        except ValueError:
+            d = parse_date(v)
+            t = dt.datetime.combine(d, dt.time()) if d else dt.datetime.max
+        return t.replace(tzinfo=None) if t.tzinfo is None else t.astimezone(dt.UTC).replace(tzinfo=None)
+
+    present = [v for v in values if v]
+    return min(present, key=key) if present else None
+
+
+def _attributes(members: list[tuple[Article, Event]]) -> dict[str, dict[str, list[str]]]:
+    attrs: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for art, ev in members:
+        for role, mentions in (("actor", ev.actor), ("recipient", ev.recipient)):
+            for m in mentions:
+                _merge_values(attrs[role], m.name or m.text, art.id, names=True)
+        if ev.date:
+            _merge_values(attrs["date"], ev.date, art.id, names=False)
+        if ev.location is not None:
+            _merge_values(attrs["location"], ev.location.name or ev.location.text, art.id, names=True)
+        _merge_values(attrs["modality"], ev.modality, art.id, names=False)
+        sentence = art.text[ev.sentence[0]:ev.sentence[1]]
+        for noun, number in quantities(sentence).items():
+            _merge_values(attrs["number:" + noun], number, art.id, names=False)
+    return dict(attrs)
+
+
+def _discrepancies(attrs: dict[str, dict[str, list[str]]], groups: dict[str, str]) -> list[Discrepancy]:
+    """Attributes whose values come from different independent sources and do not agree."""
+    out = []
+    for attr, values in sorted(attrs.items()):
+        if attr == "modality" or len(values) < 2:
+            continue
+        if attr == "date":
+            dates = sorted(values)
+            # A coarser date that contains a finer one is no disagreement ("2025-04", "2025-04-01").
+            if all(any(b.startswith(a) or a.startswith(b) for b in dates if b != a) for a in dates):
+                continue
+        if attr in ("actor", "recipient"):
+            # Several actors on one side are not a disagreement unless some source names none of the others':
+            # flag only sources whose actors are disjoint from another source's.
+            per_source: dict[str, set[str]] = defaultdict(set)
+            for v, arts in values.items():
+                for a in arts:
+                    per_source[groups.get(a, a)].add(v)
+            sets = list(per_source.values())
+            if not any(not (x & y) for i, x in enumerate(sets) for y in sets[i + 1:]):
+                continue
+        # Values given only by copies of one report are one source saying two things; still worth showing.
+        out.append(Discrepancy(attr, {v: sorted(a) for v, a in values.items()}))
+    return out
+
+
+def fuse(articles: Iterable[Article], copies: dict[str, str] | None = None) -> list[FusedEvent]:
+    """Fused events over annotated articles; events of different stories are never merged.
+
+    ``copies`` maps article id -> id of its copy group (the story index knows it); where not given, copy
+    groups are found here from the texts.
+    """
+    arts = sorted(articles, key=lambda a: (a.published or "", a.id))
+    groups = copies if copies is not None else copy_groups({a.id: a.text for a in arts})
+    clusters: list[list[tuple[Article, Event]]] = []
+    for art in arts:
+        for ev in sorted(art.events, key=lambda e: (e.sentence, e.trigger.span)):
+            for cl in clusters:
+                a0, _e0 = cl[0]
+                if a0.story == art.story and any(_same_happening(ev, e) for _, e in cl):
+                    cl.append((art, ev))
+                    break
+            else:
+                clusters.append([(art, ev)])
+    return [_fused(cl, groups) for cl in clusters]
+
+
+def _fused(cl: list[tuple[Article, Event]], groups: dict[str, str]) -> FusedEvent:
+    sources: list[Source] = []
+    seen: set[tuple[str, Span]] = set()
+    for art, ev in cl:
+        if (art.id, ev.sentence) in seen:
+            continue  # two codings of one sentence are one report
+        seen.add((art.id, ev.sentence))
+        sources.append(Source(article=art.id, outlet=art.outlet, sentence=ev.sentence,
+                              text=art.text[ev.sentence[0]:ev.sentence[1]], published=art.published,
+                              copy_group=groups.get(art.id, art.id)))
+    first_art, first_ev = cl[0]
+    # Most frequent CAMEO code among the reports; ties to the smallest code.
+    cameos: dict[str, int] = defaultdict(int)
+    for _, ev in cl:
+        cameos[ev.cameo] += 1
+    cameo = min(cameos, key=lambda c: (-cameos[c], c))
+    attrs = _attributes(cl)
+    return FusedEvent(
+        id="f" + content_id(f"{first_art.id}\0{first_ev.sentence}\0{first_ev.event}".encode())[:15],
+        story=first_art.story, event=first_ev.event, cameo=cameo, sources=sources,
+        first_reported=_earliest(s.published for s in sources),
+        independent_sources=len({s.copy_group for s in sources}),
+        attributes=attrs, discrepancies=_discrepancies(attrs, groups))

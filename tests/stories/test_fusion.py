@@ -1,0 +1,88 @@
+"""Fused events over hand-built Events: sources, independent counts, discrepancies."""
+from __future__ import annotations
+
+from eventscope.model import Article, Event, Location, Mention, Trigger
+from eventscope.stories import fuse
+
+from .conftest import article
+
+SERBIA = Mention("Serbia", (0, 6), code="SRB", sector="GOV")
+
+
+def signing(text: str, actor: str, recipient: str, date: str | None = "2025-04-01",
+            place: str | None = "Belgrade", event: str = "AGREE") -> Event:
+    """An AGREE event coded from the first sentence of ``text``."""
+    end = text.find(". ") + 1 or len(text)
+    a, r = text.index(actor), text.index(recipient)
+    return Event(event=event, cameo="057", quad=1, goldstein=8.0,
+                 actor=[Mention(actor, (a, a + len(actor)), code="SRB", sector="MIL", name=actor)],
+                 recipient=[Mention(recipient, (r, r + len(recipient)), code="HUN", sector="MIL")],
+                 trigger=Trigger("signed", (text.index("signed"), text.index("signed") + 6)), sentence=(0, end),
+                 date=date, location=Location(place, (0, 0), name=place, country="SRB") if place else None)
+
+
+def report(text: str, outlet: str, published: str, story: str = "s1", **kw) -> Article:
+    a = article(text, published, outlet)
+    a.story = story
+    actor = kw.pop("actor", "Bratislav Gasic")
+    a.events = [signing(text, actor, "Szalay-Bobrovniczky", **kw)]
+    return a
+
+
+A = ("Serbian Defence Minister Bratislav Gasic and Hungary's Kristof Szalay-Bobrovniczky signed a plan with 79 "
+     "planned joint activities in Belgrade on Tuesday. The talks lasted two hours.")
+B = ("Defence ministers Bratislav Gašić and Kristóf Szalay-Bobrovniczky signed a cooperation plan in Belgrade "
+     "that outlines 79 joint activities for 2025. Vučić attended.")
+
+
+def test_two_outlets_reporting_one_signing_give_one_fused_event_with_two_sources():
+    fused = fuse([report(A, "euronews", "2025-04-02T08:00:00"), report(B, "N1", "2025-04-01T18:30:00",
+                                                                        actor="Bratislav Gašić")])
+    assert len(fused) == 1
+    f = fused[0]
+    assert f.event == "AGREE" and f.independent_sources == 2
+    assert {s.outlet for s in f.sources} == {"euronews", "N1"}
+    assert f.first_reported == "2025-04-01T18:30:00"
+    assert set(f.attributes["number:activity"]) == {"79"}
+    assert set(f.attributes["number:activity"]["79"]) == {article(A).id, article(B).id}
+    assert f.discrepancies == []  # Gasic/Gašić is one name spelled two ways
+
+
+def test_different_numbers_dates_and_places_are_discrepancies():
+    c = A.replace("79 planned", "80 planned")
+    fused = fuse([report(A, "x", "2025-04-01"), report(c, "y", "2025-04-01", date="2025-03-31", place="Novi Sad")])
+    assert len(fused) == 1
+    kinds = {d.attribute: d.values for d in fused[0].discrepancies}
+    assert set(kinds) == {"number:activity", "date", "location"}
+    assert set(kinds["number:activity"]) == {"79", "80"}
+
+
+def test_a_syndicated_copy_counts_once():
+    copy = A + " Reporting by staff."
+    fused = fuse([report(A, "wire", "2025-04-01"), report(copy, "reprint", "2025-04-01")])
+    assert len(fused) == 1 and len(fused[0].sources) == 2 and fused[0].independent_sources == 1
+
+
+def test_events_of_other_types_stories_or_participants_stay_apart():
+    other_type = report(B, "N1", "2025-04-01", event="CONSULT", actor="Bratislav Gašić")
+    other_story = report(B, "N1", "2025-04-01", story="s2", actor="Bratislav Gašić")
+    fused = fuse([report(A, "x", "2025-04-01"), other_type, other_story])
+    assert len(fused) == 3
+    text = ("Prime Minister Ana Brnabic and Szalay-Bobrovniczky's colleague Viktor Orban signed an energy deal "
+            "in Budapest. It was signed at noon.")
+    third = report(text, "z", "2025-04-01", actor="Ana Brnabic")
+    third.events[0].recipient[0] = Mention("Viktor Orban", (text.index("Viktor"), text.index("Viktor") + 12),
+                                           code="HUN", name="Viktor Orban")
+    assert len(fuse([report(A, "x", "2025-04-01"), third])) == 2
+
+
+def test_dates_far_apart_are_two_happenings_not_a_discrepancy():
+    fused = fuse([report(A, "x", "2025-04-01"), report(B, "y", "2025-06-01", date="2025-06-01",
+                                                        actor="Bratislav Gašić")])
+    assert len(fused) == 2
+
+
+def test_coarser_date_is_no_discrepancy():
+    fused = fuse([report(A, "x", "2025-04-01"), report(B, "y", "2025-04-01", date="2025-04",
+                                                        actor="Bratislav Gašić")])
+    assert len(fused) == 1 and fused[0].discrepancies == []

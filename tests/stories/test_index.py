@@ -1,0 +1,100 @@
+"""The story index: same happening together, same kind of happening apart, batch equal to stream."""
+from __future__ import annotations
+
+import random
+
+from eventscope.model import Article
+from eventscope.stories import StoryConfig, StoryIndex, assign_stories
+from eventscope.stories.index import order_key
+from eventscope.stories.text import features
+
+from .conftest import QUAKE_2023, QUAKE_2024, SIGNING, article, corpus
+
+
+def partition(labels: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for aid, sid in labels.items():
+        groups.setdefault(sid, set()).add(aid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def ids(rows: list[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(article(t).id for _, t in rows)
+
+
+def test_reports_of_one_happening_share_a_story_and_other_happenings_do_not():
+    groups = partition(assign_stories(corpus()))
+    assert groups == {ids(QUAKE_2023), ids(QUAKE_2024), ids(SIGNING)}
+
+
+def test_two_earthquakes_a_year_apart_stay_apart_even_without_dates():
+    arts = [article(t) for _, t in QUAKE_2023 + QUAKE_2024]
+    assert partition(assign_stories(arts)) == {ids(QUAKE_2023), ids(QUAKE_2024)}
+
+
+def test_batch_labels_do_not_depend_on_input_order():
+    arts = corpus()
+    first = assign_stories(arts)
+    for seed in range(3):
+        shuffled = arts[:]
+        random.Random(seed).shuffle(shuffled)
+        assert assign_stories(shuffled) == first
+
+
+def test_streaming_in_date_order_equals_batch():
+    arts = corpus()
+    batch = assign_stories(arts)
+    index = StoryIndex()
+    streamed = {}
+    for a in sorted(arts, key=lambda a: order_key(a, features(a))):
+        streamed[a.id] = index.add(a)
+    assert streamed == batch
+
+
+def test_story_id_is_derived_from_its_first_article():
+    arts = corpus()
+    labels = assign_stories(arts)
+    again = assign_stories(arts[:3])  # the 2023 quake alone: its first report founds the same story
+    assert {labels[a.id] for a in arts[:3]} == set(again.values())
+
+
+def test_a_syndicated_copy_joins_its_original_and_is_known_as_a_copy():
+    text = SIGNING[0][1]
+    original = article(text, "2025-04-01")
+    copy = article("BELGRADE (Reuters) - " + text + " Reporting by Ivana Sekularac.", "2025-04-01")
+    index = StoryIndex()
+    assert index.add(original) == index.add(copy)
+    assert index.copy_of(copy.id) == original.id
+
+
+def test_a_story_closes_after_its_time_window_and_is_forgotten():
+    index = StoryIndex(StoryConfig(max_gap_days=60))
+    first = article(QUAKE_2023[0][1], "2023-02-06")
+    index.add(first)
+    assert index.story_of(first.id) is not None
+    index.add(article(SIGNING[0][1], "2023-06-01"))
+    assert index.story_of(first.id) is None
+    assert index.open_stories == 1
+
+
+def test_a_late_report_beyond_the_gap_starts_a_new_story():
+    index = StoryIndex(StoryConfig(max_gap_days=60))
+    a = index.add(article(QUAKE_2023[0][1], "2023-02-06"))
+    b = index.add(article(QUAKE_2023[1][1], "2023-09-06"))
+    assert a != b
+
+
+def test_an_empty_article_gets_a_story_of_its_own():
+    labels = assign_stories([Article(id="e1", text="", origin="x"), article(SIGNING[0][1])])
+    assert len(set(labels.values())) == 2
+
+
+def test_copy_search_forgets_texts_older_than_its_window():
+    index = StoryIndex(StoryConfig(copy_window_days=7))
+    text = SIGNING[0][1]
+    index.add(article(text, "2025-04-01"))
+    index.add(article(QUAKE_2024[0][1], "2025-04-20"))
+    late = article("Reprint: " + text, "2025-04-21")
+    index.add(late)
+    assert index.copy_of(late.id) is None
+    assert len(index.copies) == 2

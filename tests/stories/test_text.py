@@ -1,0 +1,44 @@
+"""What the story index reads from a text: names, numbers, date lines, counted things."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventscope.stories.quantities import quantities
+from eventscope.stories.text import dateline, fold, text_features
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Lindsay Lohan checks into Betty Ford Center\nMay 03, 2013\nAfter skipping", dt.date(2013, 5, 3)),
+    ("27 NOVEMBER, 2005\nDid the earth move for you?", dt.date(2005, 11, 27)),
+    ("Texas prisoner captured\n7: 15 a. m. Dec. 7, 2009\nA convict", dt.date(2009, 12, 7)),
+    ("Red Sox extend offer\n12 / 16 / 08 1: 30 AM EST\nThough", dt.date(2008, 12, 16)),
+    ("No date here at all.\nJust words.", None),
+])
+def test_date_lines_in_common_news_formats(head, expected):
+    assert dateline(head) == expected
+
+
+def test_names_are_capitalised_words_not_opening_a_sentence():
+    _, names = text_features("Officials met on Monday. Striking workers marched past Gasic in Belgrade. "
+                             "Striking is legal.")
+    assert {"gasic", "belgrade", "monday"} <= set(names)
+    assert "striking" not in names and "official" not in names
+
+
+def test_numbers_count_as_names_but_years_do_not():
+    _, names = text_features("The navy captured 23 pirates in 2008.")
+    assert "#23" in names and "#2008" not in names
+
+
+def test_fold_makes_spelling_variants_one_key():
+    assert fold("Vučić") == fold("Vucic") == "vucic"
+    assert fold("Đurić") == "duric"
+
+
+def test_quantities_find_the_counted_noun():
+    assert quantities("The agreement outlines 79 planned joint activities, including drills.") == {"activity": "79"}
+    assert quantities("The plan outlines 79 joint activities, which include drills.") == {"activity": "79"}
+    assert quantities("Ten people were killed in 2005.") == {"people": "10"}
+    assert quantities("They met for three hours on 1 April 2025.") == {}
