@@ -48,7 +48,18 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
            progress: Progress = _same) -> IngestReport:
     """Read files and folders into ``store``."""
     options = options or Options()
-    return _ingest(read_paths(paths, options), store, options, progress)
+    report = _ingest(read_paths(paths, options), store, options, progress)
+    regroup(store)
+    return report
+
+
+def regroup(store: Store) -> set[str]:
+    """Stream the unassigned articles into stories and rewrite the changed stories' fused events."""
+    from . import regroup as rg
+
+    changed = rg.assign_new(store)
+    rg.refresh(store, changed)
+    return changed
 
 
 def fetch(urls: Iterable[str], store: Store, options: Options | None = None,
@@ -60,4 +71,6 @@ def fetch(urls: Iterable[str], store: Store, options: Options | None = None,
         for url in urls:
             yield from read_url(url, options)
 
-    return _ingest(records(), store, options, progress)
+    report = _ingest(records(), store, options, progress)
+    regroup(store)
+    return report

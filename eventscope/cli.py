@@ -190,17 +190,29 @@ def actors(db: str, code: str | None, limit: int, as_json: bool) -> None:
 @click.option("--modality", type=click.Choice(["asserted", "planned", "hypothetical", "negated", "historical"]))
 @click.option("--since", help="Earliest date (ISO 8601, inclusive).")
 @click.option("--until", help="Latest date (ISO 8601, inclusive).")
+@click.option("--reports", is_flag=True, help="Every report's own event, not the events fused across outlets.")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--offset", default=0)
 @JSON
 def events(db: str, actor: str | None, recipient: str | None, event: str | None, modality: str | None,
-           since: str | None, until: str | None, limit: int, offset: int, as_json: bool) -> None:
-    """Coded events, filtered by actor, recipient, type, modality and date range."""
+           since: str | None, until: str | None, reports: bool, limit: int, offset: int, as_json: bool) -> None:
+    """Coded events (fused across outlets), filtered by actor, recipient, type, modality and date range."""
+    filters = dict(actor=actor, recipient=recipient, event=event, modality=modality, since=since, until=until,
+                   limit=limit, offset=offset)
     with api.open_store(db, read_only=True) as store:
-        rows = store.events(actor=actor, recipient=recipient, event=event, modality=modality, since=since,
-                            until=until, limit=limit, offset=offset)
+        fused = not reports and store.count("fused_events") > 0
+        rows = store.fused_events(**filters) if fused else store.events(**filters)  # type: ignore[arg-type]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        return
+    if fused:
+        for r in rows:
+            r["actor"] = "+".join(r["actor_codes"] or []) or "?"
+            r["recipient"] = "+".join(r["recipient_codes"] or []) or "-"
+            r["sources"] = f"{r['n_sources']} ({r['n_independent']} indep.)"
+            r["disagree"] = ", ".join(d["attribute"] for d in json.loads(r["discrepancies"] or "[]"))
+        _table(rows, ["date", "event", "cameo", "actor", "recipient", "modality", "sources", "place", "disagree",
+                      "id"], {"disagree": 30})
         return
     for r in rows:
         r["actor"] = "+".join(r["actor_codes"] or []) or "?"
@@ -208,6 +220,82 @@ def events(db: str, actor: str | None, recipient: str | None, event: str | None,
         r["date"] = r["date"] or (f"~{r['published'][:10]}" if r["published"] else None)
     _table(rows, ["date", "event", "cameo", "actor", "recipient", "modality", "trigger_text", "place", "outlet"],
            {"trigger_text": 30, "outlet": 20})
+
+
+@main.command()
+@DB
+@click.option("--limit", default=50, show_default=True)
+@click.option("--min-outlets", default=0, show_default=True, help="Only stories told by at least this many outlets.")
+@JSON
+def stories(db: str, limit: int, min_outlets: int, as_json: bool) -> None:
+    """Stories: reports of one happening grouped across outlets, most outlets first."""
+    from .web import queries
+
+    with api.open_store(db, read_only=True) as store:
+        rows = queries.stories(store, limit=limit, min_outlets=min_outlets)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        return
+    for r in rows:
+        r["outlets"] = ", ".join(r["outlets"] or [])
+    _table(rows, ["id", "first_published", "n_articles", "n_outlets", "outlets", "title"], {"title": 60})
+
+
+@main.command()
+@click.argument("story_id")
+@DB
+@JSON
+def story(story_id: str, db: str, as_json: bool) -> None:
+    """One story: its reports side by side, each fused event with its sources, agreements and discrepancies."""
+    from .web import queries
+
+    with api.open_store(db, read_only=True) as store:
+        data = queries.story(store, story_id)
+    if data is None:
+        raise click.ClickException(f"no story {story_id!r}")
+    texts = {a["id"]: a["text"] or "" for a in data["articles"]}
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, default=str, indent=1))
+        return
+    click.echo(f"story {data['id']}: {data['title']}")
+    for a in data["articles"]:
+        click.echo(f"  report {a['id']}  {a['outlet'] or '(no outlet)'}  {a['published'] or ''}  {a['title'] or ''}")
+    for g in data["events"]:
+        who = "+".join(g.get("actor_codes") or []) or "?"
+        whom = "+".join(g.get("recipient_codes") or []) or "-"
+        n = g.get("n_sources", len(g.get("sources", [])))
+        click.echo(f"\n  {g.get('event')} {g.get('cameo')} {who} -> {whom} {g.get('modality') or ''} "
+                   f"date={g.get('date')}  sources={n} (independent {g.get('n_independent', n)})")
+        for src in g.get("sources", []):
+            start, end = src.get("sentence") or [0, 0]
+            sentence = texts.get(src["article_id"], "")[start or 0:end or 0].strip()
+            click.echo(f"    [{src.get('outlet') or src.get('article_id')}] {src.get('trigger_text')!r}: {sentence[:110]}")
+        for d in json.loads(g.get("fusion_discrepancies") or "[]"):
+            vals = "; ".join(f"{v} ({len(arts)})" for v, arts in d["values"].items())
+            click.echo(f"    disagree on {d['attribute']}: {vals}")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@DB
+@click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True)
+@click.option("--all", "everything", is_flag=True, help="Also negated and hypothetical events.")
+@JSON
+def dyad(a: str, b: str, db: str, by: str, everything: bool, as_json: bool) -> None:
+    """Cooperation and conflict between two actors (codes, e.g. SRB HUN) over time, by Goldstein and quad class."""
+    from .web import queries
+
+    with api.open_store(db, read_only=True) as store:
+        data = queries.dyad(store, a, b, by=by, include_all=everything)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, default=str, indent=1))
+        return
+    click.echo(f"{data['a']} <-> {data['b']}: {len(data['events'])} events")
+    _table(data["series"], ["period", "events", "cooperation", "conflict", "goldstein"])
+    for r in data["events"][:40]:
+        click.echo(f"  {r['date'] or r['published'] or '?':<10} {r['direction']:<9} {r['event']:<9} q{r['quad']} "
+                   f"{r['goldstein']:+.1f}  {r['trigger_text']!r}")
 
 
 @main.command()

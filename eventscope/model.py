@@ -7,6 +7,7 @@ quotes, timex filled by the NLP stages) -> store. Spans are ``(start, end)`` cha
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -176,3 +177,41 @@ def _lists(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _lists(v) for k, v in value.items()}
     return value
+
+
+def _mention(d: dict[str, Any] | None) -> Mention | None:
+    if not d:
+        return None
+    return Mention(text=d["text"], span=tuple(d["span"]), code=d.get("code"), sector=d.get("sector"),  # type: ignore[arg-type]
+                   name=d.get("name"), actor_id=d.get("actor_id"), via=d.get("via"))
+
+
+def _event(d: dict[str, Any]) -> Event:
+    loc = d.get("location")
+    return Event(event=d["event"], cameo=d["cameo"], quad=d["quad"], goldstein=d["goldstein"],
+                 actor=[m for m in map(_mention, d.get("actor") or []) if m],
+                 recipient=[m for m in map(_mention, d.get("recipient") or []) if m],
+                 trigger=Trigger(d["trigger"]["text"], tuple(d["trigger"]["span"])),  # type: ignore[arg-type]
+                 sentence=tuple(d["sentence"]), modality=d.get("modality", "asserted"),  # type: ignore[arg-type]
+                 mode=d.get("mode"), context=list(d.get("context") or []), date=d.get("date"),
+                 location=Location(**{**loc, "span": tuple(loc["span"])}) if loc else None)
+
+
+def article_from_dict(d: dict[str, Any]) -> Article:
+    """An Article back from its stored or contract form (JSON lists for spans, dicts for records)."""
+    def lst(key: str) -> list[Any]:
+        v = d.get(key) or []
+        return json.loads(v) if isinstance(v, str) else list(v)
+
+    return Article(
+        id=d["id"], text=d.get("text") or "", origin=d.get("origin") or "", title=d.get("title"),
+        published=d.get("published"), outlet=d.get("outlet"), language=d.get("language"), url=d.get("url"),
+        removed=[Removal(r["text"], r["reason"]) for r in lst("removed")],
+        actors=[m for m in map(_mention, lst("actors")) if m],
+        events=[_event(e) for e in lst("events")],
+        quotes=[Quote(text=q["text"], span=tuple(q["span"]), kind=q["kind"], cue=q.get("cue"),  # type: ignore[arg-type]
+                      speaker=_mention(q.get("speaker")), events=list(q.get("events") or []),
+                      speech=q.get("speech", True)) for q in lst("quotes")],
+        timex=[Timex(t["text"], tuple(t["span"]), t.get("value"), t.get("inferred", False))  # type: ignore[arg-type]
+               for t in lst("timex")],
+        story=d.get("story"), caller_id=d.get("caller_id"))

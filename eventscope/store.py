@@ -149,9 +149,40 @@ class Store:
                          [q.id, q.origin, q.reason, zlib.compress(q.raw, 6), len(q.raw), now])
         return self.count("quarantine") > before
 
+    def set_story(self, article_id: str, story: str) -> None:
+        self.con.execute("UPDATE articles SET story = ? WHERE id = ?", [story, article_id])
+
+    def write_story(self, story: list[Any], fused: list[list[Any]], sources: list[list[Any]]) -> None:
+        """Replace one story's row, fused events and their sources (one transaction)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            old = [r[0] for r in self.con.execute("SELECT id FROM fused_events WHERE story_id = ?",
+                                                   [story[0]]).fetchall()]
+            if old:
+                self.con.execute("DELETE FROM fused_sources WHERE list_contains(?, fused_id)", [old])
+            self.con.execute("DELETE FROM fused_events WHERE story_id = ?", [story[0]])
+            self.con.execute("DELETE FROM stories WHERE id = ?", [story[0]])
+            self.con.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)", story)
+            if fused:
+                self.con.executemany("INSERT OR REPLACE INTO fused_events VALUES (" + ", ".join("?" * 18) + ")",
+                                     fused)
+            if sources:
+                self.con.executemany("INSERT OR REPLACE INTO fused_sources VALUES (?, ?, ?, ?, ?, ?, ?)", sources)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
     # -- reading ---------------------------------------------------------------------------------
+    def load_articles(self, where: str = "TRUE", params: list[Any] | None = None) -> list[Article]:
+        """Stored articles as records (annotations included), for re-grouping and exports."""
+        from .model import article_from_dict
+
+        return [article_from_dict(r) for r in self.rows(f"SELECT * FROM articles WHERE {where} ORDER BY id", params)]
+
     def count(self, table: str) -> int:
-        if table not in ("raw", "articles", "quarantine", "mentions", "events", "quotes", "timex"):
+        if table not in ("raw", "articles", "quarantine", "mentions", "events", "quotes", "timex", "stories",
+                         "fused_events", "fused_sources"):
             raise ValueError(table)
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -208,12 +239,13 @@ class Store:
             f"FROM mentions {where} GROUP BY coalesce(name, code), code "
             f"ORDER BY mentions DESC, actor LIMIT ?", params + [limit])
 
-    def events(self, actor: str | None = None, recipient: str | None = None, event: str | None = None,
-               modality: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Per-article events, filtered. ``actor``/``recipient`` match a code (SRB) or a name substring."""
-        where, params = [], []
-        for col, codes, value in (("actor", "actor_codes", actor), ("recipient", "recipient_codes", recipient)):
+    @staticmethod
+    def _event_filters(actor: str | None, recipient: str | None, event: str | None, modality: str | None,
+                       since: str | None, until: str | None, names: tuple[str, str]) -> tuple[str, list[Any]]:
+        """WHERE clause shared by per-article and fused events. ``names`` are the columns searched by name."""
+        where: list[str] = []
+        params: list[Any] = []
+        for col, codes, value in ((names[0], "actor_codes", actor), (names[1], "recipient_codes", recipient)):
             if value:
                 where.append(f"(list_contains({codes}, ?) OR CAST({col} AS VARCHAR) ILIKE ?)")
                 params += [value.upper(), f"%{value}%"]
@@ -223,16 +255,35 @@ class Store:
         if modality:
             where.append("modality = ?")
             params.append(modality.lower())
+        day = "coalesce(date, published)" if names[0] == "actor" else "coalesce(date, first_report)"
         if since:
-            where.append("coalesce(date, published) >= ?")
+            where.append(f"{day} >= ?")
             params.append(since)
         if until:
-            where.append("coalesce(date, published) < ? || '~'")
+            where.append(f"{day} < ? || '~'")
             params.append(until)
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def events(self, actor: str | None = None, recipient: str | None = None, event: str | None = None,
+               modality: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Per-article events, filtered. ``actor``/``recipient`` match a code (SRB) or a name substring."""
+        where, params = self._event_filters(actor, recipient, event, modality, since, until, ("actor", "recipient"))
         sql = ("SELECT article_id, idx, event, cameo, quad, goldstein, modality, date, actor_codes, recipient_codes, "
-               "trigger_text, place, outlet, published, sentence_text FROM events"
-               + (" WHERE " + " AND ".join(where) if where else "")
+               "trigger_text, place, outlet, published, sentence_text FROM events" + where
                + " ORDER BY coalesce(date, published) NULLS LAST, article_id, idx LIMIT ? OFFSET ?")
+        return self.rows(sql, params + [limit, offset])
+
+    def fused_events(self, actor: str | None = None, recipient: str | None = None, event: str | None = None,
+                     modality: str | None = None, since: str | None = None, until: str | None = None,
+                     limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Events fused across the reports of a story, with their source counts; filters as ``events``."""
+        where, params = self._event_filters(actor, recipient, event, modality, since, until,
+                                            ("actor_names", "recipient_names"))
+        sql = ("SELECT id, story_id, event, cameo, quad, goldstein, modality, date, actor_codes, recipient_codes, "
+               "actor_names, recipient_names, place, n_sources, n_independent, first_report, discrepancies "
+               "FROM fused_events" + where
+               + " ORDER BY coalesce(date, first_report) NULLS LAST, id LIMIT ? OFFSET ?")
         return self.rows(sql, params + [limit, offset])
 
     def quotes(self, speaker: str | None = None, search: str | None = None, limit: int = 100,

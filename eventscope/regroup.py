@@ -1,0 +1,97 @@
+"""Stories and fused events against the store: the streaming side of ``group``.
+
+After an ingest, every stored article without a story joins an open story or starts one (the story
+index is rebuilt from the stored articles in date order, then fed the new ones), and the stories that
+changed get their fused events, sources, agreements and discrepancies written again.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .model import Article, Event, Mention
+from .store import Store
+from .stories import StoryIndex, fuse
+from .stories.index import order_key
+from .stories.text import features
+
+
+def assign_new(store: Store) -> set[str]:
+    """Give every unassigned article its story; return the ids of the stories that changed."""
+    new = store.load_articles(where="story IS NULL")
+    if not new:
+        return set()
+    index = StoryIndex()
+    old = store.load_articles(where="story IS NOT NULL")
+    # Articles keep the story they were given; the rebuilt index maps its own ids onto the stored ones.
+    label_of: dict[str, str] = {}
+    feats = {a.id: features(a) for a in old + new}
+    for art in sorted(old, key=lambda a: order_key(a, feats[a.id])):
+        label_of.setdefault(index.add(art, feats[art.id]), art.story or "")
+    changed: set[str] = set()
+    for art in sorted(new, key=lambda a: order_key(a, feats[a.id])):
+        sid = index.add(art, feats[art.id])
+        story = label_of.setdefault(sid, sid)
+        store.set_story(art.id, story)
+        changed.add(story)
+    return changed
+
+
+def refresh(store: Store, stories: set[str]) -> None:
+    """Rewrite the story rows, fused events and their sources of ``stories``."""
+    for sid in sorted(stories):
+        members = store.load_articles(where="story = ?", params=[sid])
+        if not members:
+            continue
+        fused = fuse(members)
+        by_id = {a.id: a for a in members}
+        rows, sources = [], []
+        for f in fused:
+            events = [e for s in f.sources for e in by_id[s.article].events
+                      if e.sentence == s.sentence and e.event == f.event]
+            rows.append(_fused_row(f, events))
+            for s in f.sources:
+                ev = next((e for e in by_id[s.article].events if e.sentence == s.sentence and e.event == f.event),
+                          None)
+                sources.append([f.id, s.article, by_id[s.article].events.index(ev) if ev else -1, s.outlet,
+                                s.published, ev.trigger.text if ev else None, s.text])
+        store.write_story(_story_row(sid, members), rows, sources)
+
+
+def _story_row(sid: str, members: list[Article]) -> list[Any]:
+    dated = sorted((a.published for a in members if a.published))
+    first = min(members, key=lambda a: (a.published or "~", a.id))
+    outlets = sorted({a.outlet for a in members if a.outlet})
+    return [sid, first.title or first.text[:120], dated[0] if dated else None, dated[-1] if dated else None,
+            len(members), len(outlets), outlets]
+
+
+def _codes(mentions: list[Mention]) -> list[str]:
+    return sorted({m.code for m in mentions if m.code})
+
+
+def _names(mentions: list[Mention]) -> list[str]:
+    return sorted({m.name or m.text for m in mentions})
+
+
+def _fused_row(f: Any, events: list[Event]) -> list[Any]:
+    """One fused_events row: values agreed by most reports, every value kept in attribute_values."""
+    import json
+    from dataclasses import asdict
+
+    def most(values: list[Any]) -> Any:
+        values = [v for v in values if v not in (None, "")]
+        return Counter(values).most_common(1)[0][0] if values else None
+
+    same_code = [e for e in events if e.cameo == f.cameo] or events
+    actors = [m for e in events for m in e.actor]
+    recipients = [m for e in events for m in e.recipient]
+    # The most precise date most reports give ("2025-04-01" over "2025-04").
+    dates = [e.date for e in events if e.date]
+    date = max(dates, key=lambda d: (dates.count(d), len(d))) if dates else None
+    return [f.id, f.story, f.event, f.cameo, same_code[0].quad if same_code else None,
+            same_code[0].goldstein if same_code else None, most([e.modality for e in events]), date,
+            _codes(actors), _codes(recipients), _names(actors), _names(recipients),
+            most([e.location.name or e.location.text for e in events if e.location]), len(f.sources),
+            f.independent_sources, f.first_reported, json.dumps(f.attributes, ensure_ascii=False),
+            json.dumps([asdict(d) for d in f.discrepancies], ensure_ascii=False)]
