@@ -85,8 +85,27 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     return da is not None and db is not None and abs((da - db).days) <= DATE_SLACK_DAYS
 
 
-def _same_happening(e: Event, f: Event) -> bool:
-    if e.event != f.event or not _dates_compatible(e.date, f.date):
+_SUFFIXES = ("ings", "ing", "ments", "ment", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A crude stem of a trigger word: "signing", "signed", "signs" -> "sign"."""
+    w = fold(word).strip()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def _same_happening(e: Event, f: Event, same_article: bool = False) -> bool:
+    """Two reports of one happening: same participants and compatible dates, and either the same trigger
+    word ("signed" / "the signing", whatever type each outlet's wording was coded as) or, across
+    articles, the same CAMEO code. Within one article only the same trigger word counts: two sentences
+    of one report about "cooperation" are usually two different things."""
+    if not _dates_compatible(e.date, f.date):
+        return False
+    same_word = _stem(e.trigger.text) == _stem(f.trigger.text)
+    if not same_word and (same_article or e.cameo != f.cameo):
         return False
     if not (e.actor or e.recipient) or not (f.actor or f.recipient):
         return not (e.actor or e.recipient or f.actor or f.recipient)
@@ -127,6 +146,7 @@ def _attributes(members: list[tuple[Article, Event]]) -> dict[str, dict[str, lis
         if ev.location is not None:
             _merge_values(attrs["location"], ev.location.name or ev.location.text, art.id, names=True)
         _merge_values(attrs["modality"], ev.modality, art.id, names=False)
+        _merge_values(attrs["event"], ev.event, art.id, names=False)  # outlets' wording may code differently
         sentence = art.text[ev.sentence[0]:ev.sentence[1]]
         for noun, number in quantities(sentence).items():
             _merge_values(attrs["number:" + noun], number, art.id, names=False)
@@ -137,7 +157,7 @@ def _discrepancies(attrs: dict[str, dict[str, list[str]]], groups: dict[str, str
     """Attributes whose values come from different independent sources and do not agree."""
     out = []
     for attr, values in sorted(attrs.items()):
-        if attr == "modality" or len(values) < 2:
+        if attr in ("modality", "event") or len(values) < 2:
             continue
         if attr == "date":
             dates = sorted(values)
@@ -172,7 +192,7 @@ def fuse(articles: Iterable[Article], copies: dict[str, str] | None = None) -> l
         for ev in sorted(art.events, key=lambda e: (e.sentence, e.trigger.span)):
             for cl in clusters:
                 a0, _e0 = cl[0]
-                if a0.story == art.story and any(_same_happening(ev, e) for _, e in cl):
+                if a0.story == art.story and any(_same_happening(ev, e, a.id == art.id) for a, e in cl):
                     cl.append((art, ev))
                     break
             else:

@@ -65,9 +65,15 @@ def test_a_syndicated_copy_counts_once():
 
 def test_events_of_other_types_stories_or_participants_stay_apart():
     other_type = report(B, "N1", "2025-04-01", event="CONSULT", actor="Bratislav Gašić")
+    other_type.events[0].cameo = "040"
+    other_type.events[0].trigger = Trigger("Vučić", (B.index("Vučić"), B.index("Vučić") + 5))
     other_story = report(B, "N1", "2025-04-01", story="s2", actor="Bratislav Gašić")
     fused = fuse([report(A, "x", "2025-04-01"), other_type, other_story])
     assert len(fused) == 3
+    # The same trigger word on the same participants is one happening, however each outlet's wording was coded.
+    same_word = report(B, "N1", "2025-04-01", event="COOPERATE", actor="Bratislav Gašić")
+    [one] = fuse([report(A, "x", "2025-04-01"), same_word])
+    assert len(one.sources) == 2 and set(one.attributes["event"]) == {"AGREE", "COOPERATE"}
     text = ("Prime Minister Ana Brnabic and Szalay-Bobrovniczky's colleague Viktor Orban signed an energy deal "
             "in Budapest. It was signed at noon.")
     third = report(text, "z", "2025-04-01", actor="Ana Brnabic")

@@ -26,6 +26,7 @@ XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"><a
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two seed articles run through the real pipeline, with their outlets set."""
+    from eventscope.api import regroup
     from eventscope.pipeline import ingest
 
     assert len(SEEDS) == 2, "corpus/seeds should hold the two seed texts"
@@ -37,6 +38,7 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
                               published="2025-04-02", url=f"https://example.org/{path.stem}"))
     with Store(db) as s:
         ingest(records, s)
+        regroup(s)  # stories and fused events, as `eventscope ingest` does
     return db
 
 
