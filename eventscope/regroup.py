@@ -47,15 +47,20 @@ def refresh(store: Store, stories: set[str]) -> None:
         by_id = {a.id: a for a in members}
         rows, sources = [], []
         for f in fused:
-            events = [e for s in f.sources for e in by_id[s.article].events
-                      if e.sentence == s.sentence and e.event == f.event]
-            rows.append(_fused_row(f, events))
-            for s in f.sources:
-                ev = next((e for e in by_id[s.article].events if e.sentence == s.sentence and e.event == f.event),
-                          None)
+            picked = [(s, _member(by_id[s.article], s.sentence, f)) for s in f.sources]
+            rows.append(_fused_row(f, [ev for _, ev in picked if ev is not None]))
+            for s, ev in picked:
                 sources.append([f.id, s.article, by_id[s.article].events.index(ev) if ev else -1, s.outlet,
                                 s.published, ev.trigger.text if ev else None, s.text])
         store.write_story(_story_row(sid, members), rows, sources)
+
+
+def _member(article: Article, sentence: tuple[int, int], f: Any) -> Event | None:
+    """The event of ``article`` in ``sentence`` that went into fused event ``f``: its type where one has it,
+    else one whose type the fused event lists among its sources' types."""
+    here = [e for e in article.events if e.sentence == sentence]
+    types = set(f.attributes.get("event", {})) or {f.event}
+    return next((e for e in here if e.event == f.event), None) or next((e for e in here if e.event in types), None)
 
 
 def _story_row(sid: str, members: list[Article]) -> list[Any]:
