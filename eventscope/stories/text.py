@@ -72,6 +72,10 @@ class Features:
     words: Counter[str] = field(default_factory=Counter)  # content words (names included)
     names: Counter[str] = field(default_factory=Counter)  # names, numbers, annotation keys
     date: dt.date | None = None
+    # Facts that have one value per happening: "wd" the weekday the lead reports, "n:<noun>" how many of
+    # a counted thing ("23 pirates", "magnitude 6.1"). Two reports giving different values are likely two
+    # happenings of one kind (see ``index.StoryConfig.conflict_factor``).
+    slots: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return not self.words and not self.names
@@ -112,6 +116,50 @@ def text_features(text: str) -> tuple[Counter[str], Counter[str]]:
             if tok[0].isupper() and ((i > 0 and not headline) or tok in inner_caps):
                 names[key] += 1
     return words, names
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words that scale a number ("200 million"): the counted thing comes after them.
+_SCALES = frozenset({"million", "billion", "trillion", "thousand", "hundred", "mn", "bn", "m", "per", "percent"})
+
+
+def slot_values(text: str, lead_sentences: int = 3) -> dict[str, frozenset[str]]:
+    """The one-per-happening facts of a text: the weekday of its lead, and counts of things.
+
+    The weekday is the first one named in the first ``lead_sentences`` sentences (leads say when it
+    happened: "on Saturday"). A count is a number with the common noun after it ("23 Somali pirates":
+    the first lower-case word within two tokens, past scale words) or, where none follows, before it
+    ("magnitude 6.1"). Years are dates, not counts.
+    """
+    stop = stopwords()
+    sents = sentences(text)
+    out: dict[str, set[str]] = {}
+    for s in sents[:lead_sentences]:
+        day = next((w for w in (fold(t) for t in _WORD.findall(s)) if w in _WEEKDAYS), None)
+        if day:
+            out["wd"] = {day}
+            break
+    for s in sents:
+        toks = _WORD.findall(s)
+        for i, tok in enumerate(toks):
+            if not tok[0].isdigit() or _YEAR.fullmatch(tok) or len(tok) > 12:
+                continue
+            value, j = tok.replace(",", ""), i + 1
+            while j < len(toks) and fold(toks[j]) in _SCALES:
+                value += " " + fold(toks[j])
+                j += 1
+            noun = None
+            for t in toks[j:j + 2]:
+                if t[0].isdigit():
+                    break
+                if t.islower() and len(t) > 2 and _norm(t) not in stop:
+                    noun = _norm(t)
+                    break
+            if noun is None and i > 0 and toks[i - 1].islower() and _norm(toks[i - 1]) not in stop:
+                noun = _norm(toks[i - 1])
+            if noun:
+                out.setdefault("n:" + noun, set()).add(value)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def dateline(text: str, lines: int = 4) -> dt.date | None:
@@ -155,17 +203,21 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-# Pieces the cleaner cut that still say when the report is from (it cuts date lines as page furniture).
-_DATED_REMOVALS = ("date line", "page header")
+# Pieces the cleaner cut that still say when the report is from (it cuts date lines as page furniture),
+# most telling first: they stood at the top of the page, so they come before dates in the kept text,
+# which may be dates of the happening's background ("the 2010 shooting").
+_DATED_REMOVALS = ("date line", "page header", "navigation")
 
 
 def article_date(article: Article) -> dt.date | None:
-    """When the article reports from: its publication date, else a date line of its text or cut from it."""
-    found = parse_date(article.published) or dateline(article.text or "")
-    if found is None:
-        cut = [r.text for r in article.removed if r.reason in _DATED_REMOVALS]
+    """When the article reports from: its publication date, else a date line cut from it or in its text."""
+    found = parse_date(article.published)
+    for reason in _DATED_REMOVALS:
+        if found is not None:
+            break
+        cut = [r.text for r in article.removed if r.reason == reason]
         found = dateline("\n".join(cut), lines=len(cut)) if cut else None
-    return found
+    return found or dateline(article.text or "")
 
 
 def features(article: Article) -> Features:
@@ -183,7 +235,7 @@ def features(article: Article) -> Features:
         names["e:" + ev.event] += 1
         if ev.location is not None and (ev.location.name or ev.location.text):
             names["p:" + fold(ev.location.name or ev.location.text)] += 1
-    return Features(words=words, names=names, date=article_date(article))
+    return Features(words=words, names=names, date=article_date(article), slots=slot_values(text))
 
 
 def sublinear(counts: Counter[str]) -> dict[str, float]:

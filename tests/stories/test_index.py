@@ -98,3 +98,19 @@ def test_copy_search_forgets_texts_older_than_its_window():
     index.add(late)
     assert index.copy_of(late.id) is None
     assert len(index.copies) == 2
+
+
+def test_a_report_giving_another_count_of_the_same_thing_scores_lower():
+    def art(text: str) -> Article:
+        return Article(id=str(abs(hash(text))), text=text, origin="t")
+
+    story = ["The Indian navy captured 26 Somali pirates in the Gulf of Aden on Friday.",
+             "Indian warship foils attack in Gulf of Aden, captures 26 pirates on Friday."]
+    same = "Navy captures 26 pirates off the Gulf of Aden on Friday, the Indian defence ministry said."
+    other = "Navy captures 23 pirates off the Gulf of Aden on Saturday, the Indian defence ministry said."
+    index = StoryIndex()
+    sid = {index.add(art(t)) for t in story}.pop()
+    story_obj = index._stories[sid]
+    agree = index._slot_factor(features(art(same)).slots, story_obj)
+    clash = index._slot_factor(features(art(other)).slots, story_obj)
+    assert clash < 1.0 <= agree

@@ -42,3 +42,13 @@ def test_quantities_find_the_counted_noun():
     assert quantities("The plan outlines 79 joint activities, which include drills.") == {"activity": "79"}
     assert quantities("Ten people were killed in 2005.") == {"people": "10"}
     assert quantities("They met for three hours on 1 April 2025.") == {}
+
+
+def test_slot_values_read_the_lead_weekday_and_counts_of_things():
+    from eventscope.stories.text import slot_values
+
+    slots = slot_values("The navy on Saturday arrested 23 Somali pirates.\nA magnitude 6.1 quake hit on Monday.")
+    assert slots["wd"] == frozenset({"saturday"})  # the first weekday of the lead, not later ones
+    assert slots["n:pirate"] == frozenset({"23"})
+    assert slots["n:quake"] == frozenset({"6.1"})
+    assert not any(k.startswith("n:") and "2013" in v for k, v in slot_values("In 2013 talks began.").items())
