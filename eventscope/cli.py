@@ -49,23 +49,70 @@ def main() -> None:
     """eventscope: news articles in, a clean, deduplicated, source-attributed event database out."""
 
 
+ENGINE = click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                      help="local: this machine (a process pool); ray: a Ray cluster (docs/cluster.md).")
+ADDRESS = click.option("--address", metavar="ADDR", help="Ray: the cluster to join (auto, ray://HEAD:10001); "
+                       "default: start Ray on this machine for the run.")
+PARQUET = click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
+                       help="Ray: also keep the result rows as Parquet shards in this new or empty folder.")
+WORKERS = click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
+                       help="Worker processes (0: one per CPU core; 1: annotate in this process).")
+
+
 @main.command()
 @click.argument("input_path", metavar="INPUT.jsonl")
 @click.option("-o", "--output", default="-", show_default=True, help="Output JSONL file, or - for stdout.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Your own actor dictionary (YAML), extending or overriding the shipped one.")
-def annotate(input_path: str, output: str, actor_files: tuple[str, ...]) -> None:
-    """Annotate a batch: one JSON document a line in, one annotated document a line out (CONTRACT.md)."""
-    options = Options(actor_files=[Path(p) for p in actor_files])
+@ENGINE
+@ADDRESS
+@PARQUET
+@click.option("--resume", is_flag=True, help="Go on with a run that was stopped: from OUTPUT.partial (local "
+              "engine, -o FILE) or from the shards in --parquet DIR (ray).")
+@WORKERS
+def annotate(input_path: str, output: str, actor_files: tuple[str, ...], engine: str, address: str | None,
+             parquet_dir: str | None, resume: bool, workers: int) -> None:
+    """Annotate a batch: one JSON document a line in, one annotated document a line out (CONTRACT.md).
+
+    INPUT may also be a Parquet file of the same columns, a WARC archive, or (ray) a folder of such shards.
+    """
+    from .errors import EventscopeError
+
+    options = Options(actor_files=[Path(p) for p in actor_files], workers=workers)
     try:
-        # Split on "\n" only: str.splitlines() also breaks on U+2028/U+2029, which JSON strings may hold.
-        raw_text = sys.stdin.read() if input_path == "-" else \
-            Path(input_path).read_text(encoding="utf-8", errors="surrogateescape")
-        lines = [line.rstrip("\r") for line in raw_text.split("\n")]
+        if engine == "ray":
+            from .engines.ray_engine import annotate_ray
+
+            _write_lines(annotate_ray(input_path, options, address=address, parquet_dir=parquet_dir,
+                                      resume=resume), output)
+        elif input_path != "-" and output != "-":
+            from .engines.resume import annotate_to_file
+
+            n, n_ok = annotate_to_file(input_path, output, options, resume=resume, progress=_progress())
+            _nothing_read(n, n_ok)
+        elif resume:
+            raise click.UsageError("--resume needs an input file and -o FILE")
+        else:
+            lines = [line.rstrip("\r") for line in sys.stdin.read().split("\n")] if input_path == "-" else None
+            if lines is None:
+                from .engines.shards import read_shard
+
+                records = read_shard(input_path, options, "annotate")
+            else:
+                from .read import read_jsonl
+
+                records = read_jsonl(lines, "-", options, base=Path.cwd())
+            from .pipeline import annotate_batch
+
+            _write_lines(annotate_batch(records, options, _progress()), output)
     except OSError as e:
         raise click.ClickException(f"cannot read {input_path}: {e.strerror or e}")
-    results = api.annotate_lines(lines, origin=input_path, options=options, progress=_progress(len(lines)))
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    except EventscopeError as e:
+        raise click.ClickException(str(e))
+
+
+def _write_lines(results: Iterable[dict[str, Any]], output: str) -> None:
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     n_ok = n = 0
     try:
         for rec in results:
@@ -75,6 +122,10 @@ def annotate(input_path: str, output: str, actor_files: tuple[str, ...]) -> None
     finally:
         if out is not sys.stdout:
             out.close()
+    _nothing_read(n, n_ok)
+
+
+def _nothing_read(n: int, n_ok: int) -> None:
     if n and not n_ok:
         click.echo(f"nothing could be read: all {n} lines had errors", err=True)
         sys.exit(1)
@@ -84,11 +135,26 @@ def annotate(input_path: str, output: str, actor_files: tuple[str, ...]) -> None
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @DB
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def ingest(paths: tuple[str, ...], db: str, actor_files: tuple[str, ...]) -> None:
-    """Read files or folders (HTML, text, gzip, JSONL, RSS/Atom, WARC) into the database."""
+@ENGINE
+@ADDRESS
+@PARQUET
+@click.option("--chunked/--no-chunked", default=True, show_default=True,
+              help="Hold the database only in short write windows, so that a running `serve` keeps answering.")
+def ingest(paths: tuple[str, ...], db: str, actor_files: tuple[str, ...], engine: str, address: str | None,
+           parquet_dir: str | None, chunked: bool) -> None:
+    """Read files or folders (HTML, text, gzip, JSONL, Parquet, RSS/Atom, WARC) into the database."""
+    from .engines import ingest_chunked, read_shards
+
     options = Options(actor_files=[Path(p) for p in actor_files])
-    with api.open_store(db) as store:
-        report = api.ingest(paths, store, options, progress=_progress())
+    if engine == "ray":
+        from .engines.ray_engine import ingest_ray
+
+        report = ingest_ray(list(paths), db, options, address=address, parquet_dir=parquet_dir)
+    elif chunked:
+        report = ingest_chunked(read_shards(paths, options), db, options, progress=_progress())
+    else:
+        with api.open_store(db) as store:
+            report = api.ingest(paths, store, options, progress=_progress())
     _report(report)
 
 
@@ -366,6 +432,26 @@ def export(db: str, fmt: str, output: str, header: bool, actor: str | None, reci
 
     run(db, fmt, output, header=header, actor=actor, recipient=recipient, event=event, modality=modality,
         since=since, until=until)
+
+
+@main.command()
+@click.option("--shared", default="../shared", show_default=True, type=click.Path(exists=True, file_okay=False),
+              help="The shared data folder (bench/extraction/scrapinghub, gold/ecbplus).")
+@click.option("--corpus", "corpora", multiple=True, type=click.Choice(["scrapinghub", "ecbplus"]),
+              help="Only this corpus (repeatable); default both.")
+@WORKERS
+@click.option("--batch-size", default=16, show_default=True, help="Documents per chunk and nlp.pipe batch.")
+@click.option("--limit", type=int, help="Only the first N documents of each corpus (a quick look).")
+@click.option("--repeat", default=1, show_default=True, help="Alternate pipeline and spaCy N times; keep each one's best.")
+@JSON
+def bench(shared: str, corpora: tuple[str, ...], workers: int, batch_size: int, limit: int | None,
+          repeat: int, as_json: bool) -> None:
+    """Articles per second and peak memory, per stage and for the whole annotate pipeline, next to bare spaCy."""
+    from .benchmark import CORPORA, format_bench, run_bench
+
+    options = Options(workers=workers, batch_size=batch_size, progress=False)
+    result = run_bench(shared=shared, corpora=corpora or CORPORA, options=options, limit=limit, repeat=repeat)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else format_bench(result))
 
 
 if __name__ == "__main__":  # pragma: no cover

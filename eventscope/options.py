@@ -22,3 +22,13 @@ class Options:
     actor_files: list[Path] = field(default_factory=list)
     # Show a progress bar (only ever drawn on a terminal).
     progress: bool = True
+    # Annotation worker processes; 0 = one per usable CPU core. Each loads its own model and
+    # dictionaries (0.5-0.8 GB resident at peak on news pages), so memory may be the limit on a
+    # small machine with many cores.
+    workers: int = 0
+    # Documents per chunk handed to a worker and parsed in one nlp.pipe batch: large enough to batch
+    # the parse, small enough that the last chunks of a batch do not leave a core idle for long.
+    batch_size: int = 16
+    # Batches smaller than this are annotated in the calling process: starting a worker (a fresh
+    # interpreter loading the model) costs a few seconds, more than a few documents take.
+    parallel_min_docs: int = 24
