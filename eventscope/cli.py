@@ -25,6 +25,10 @@ def _progress(total: int | None = None, unit: str = "doc"):
     return wrap
 
 
+def _echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, default=str, indent=1))
+
+
 def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int] | None = None) -> None:
     widths = widths or {}
     if not rows:
@@ -190,7 +194,7 @@ def articles(db: str, limit: int, offset: int, search: str | None, as_json: bool
     with api.open_store(db, read_only=True) as store:
         rows = store.articles(limit=limit, offset=offset, search=search)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        _echo_json(rows)
     else:
         _table(rows, ["id", "published", "outlet", "language", "chars", "title"], {"title": 60, "outlet": 24})
 
@@ -206,7 +210,7 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
     if row is None:
         raise click.ClickException(f"no article with id {doc_id!r} (or the prefix is not unique)")
     if as_json:
-        click.echo(json.dumps(row, ensure_ascii=False, default=str, indent=1))
+        _echo_json(row)
         return
     for k in ("id", "title", "published", "outlet", "language", "url", "origin", "story"):
         if row.get(k):
@@ -228,7 +232,7 @@ def quarantine(db: str, limit: int, as_json: bool) -> None:
     with api.open_store(db, read_only=True) as store:
         rows = store.quarantined(limit=limit)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        _echo_json(rows)
     else:
         _table(rows, ["id", "origin", "size", "reason"], {"origin": 50, "reason": 100})
 
@@ -243,7 +247,7 @@ def actors(db: str, code: str | None, limit: int, as_json: bool) -> None:
     with api.open_store(db, read_only=True) as store:
         rows = store.actors(limit=limit, code=code.upper() if code else None)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        _echo_json(rows)
     else:
         _table(rows, ["actor", "code", "sector", "mentions", "articles", "spellings"], {"spellings": 60})
 
@@ -269,7 +273,7 @@ def events(db: str, actor: str | None, recipient: str | None, event: str | None,
         fused = not reports and store.count("fused_events") > 0
         rows = store.fused_events(**filters) if fused else store.events(**filters)  # type: ignore[arg-type]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        _echo_json(rows)
         return
     if fused:
         for r in rows:
@@ -300,7 +304,7 @@ def stories(db: str, limit: int, min_outlets: int, as_json: bool) -> None:
     with api.open_store(db, read_only=True) as store:
         rows = queries.stories(store, limit=limit, min_outlets=min_outlets)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        _echo_json(rows)
         return
     for r in rows:
         r["outlets"] = ", ".join(r["outlets"] or [])
@@ -321,7 +325,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
         raise click.ClickException(f"no story {story_id!r}")
     texts = {a["id"]: a["text"] or "" for a in data["articles"]}
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, default=str, indent=1))
+        _echo_json(data)
         return
     click.echo(f"story {data['id']}: {data['title']}")
     for a in data["articles"]:
@@ -355,7 +359,7 @@ def dyad(a: str, b: str, db: str, by: str, everything: bool, as_json: bool) -> N
     with api.open_store(db, read_only=True) as store:
         data = queries.dyad(store, a, b, by=by, include_all=everything)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, default=str, indent=1))
+        _echo_json(data)
         return
     click.echo(f"{data['a']} <-> {data['b']}: {len(data['events'])} events")
     _table(data["series"], ["period", "events", "cooperation", "conflict", "goldstein"])
@@ -378,7 +382,7 @@ def quotes(db: str, speaker: str | None, search: str | None, everything: bool, l
     with api.open_store(db, read_only=True) as store:
         rows = store.quotes(speaker=speaker, search=search, limit=limit, offset=offset, speech_only=not everything)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        _echo_json(rows)
     else:
         _table(rows, ["speaker", "speaker_code", "kind", "cue", "text"], {"speaker": 28, "text": 80})
 
@@ -391,7 +395,7 @@ def stats(db: str, as_json: bool) -> None:
     with api.open_store(db, read_only=True) as store:
         s = store.stats()
     if as_json:
-        click.echo(json.dumps(s, ensure_ascii=False, default=str, indent=1))
+        _echo_json(s)
         return
     click.echo(f"documents: {s['raw']}  articles: {s['articles']}  quarantined: {s['quarantine']}")
     if s["published"].get("first"):
