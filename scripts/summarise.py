@@ -18,7 +18,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
         whom = "+".join(a.get("code") or "?" for a in e["recipient"]) or "-"
         print(f"  event {e['event']:<9} {e['cameo']:>4} {who:>11} -> {whom:<11} {e['modality']:<12} "
               f"date={e.get('date')} trigger={e['trigger']['text']!r}")
-    for q in d["quotes"][:6]:
+    for q in [q for q in d["quotes"] if q.get("speech", True)][:6]:  # speech, not stances
         sp = (q.get("speaker") or {})
         print(f"  quote ({q['kind']}) {sp.get('name') or sp.get('text')}: {q['text'][:70]!r}")
     print("  timex: " + ", ".join(f"{t['text']}={t['value']}" for t in d["timex"][:8]))
