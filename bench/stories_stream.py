@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from eventscope.model import Article
+from stories_ecbplus import bcubed  # bench/ is on sys.path when run as a script
 from eventscope.stories import StoryIndex
 
 SYL = ["ba", "ko", "ri", "ta", "men", "sul", "dor", "vi", "na", "lek", "zo", "par", "tin", "gra", "mo", "shi", "ver", "lan", "cu", "bel"]
@@ -61,17 +62,6 @@ def generate(n: int, seed: int = 7) -> Iterator[tuple[Article, str]]:
             day += dt.timedelta(days=1)
 
 
-def bcubed_f1(gold: dict[str, str], pred: dict[str, str]) -> float:
-    gc: dict[str, set[str]] = defaultdict(set)
-    pc: dict[str, set[str]] = defaultdict(set)
-    for d in gold:
-        gc[gold[d]].add(d)
-        pc[pred[d]].add(d)
-    p = sum(len(gc[gold[d]] & pc[pred[d]]) / len(pc[pred[d]]) for d in gold) / len(gold)
-    r = sum(len(gc[gold[d]] & pc[pred[d]]) / len(gc[gold[d]]) for d in gold) / len(gold)
-    return 2 * p * r / (p + r)
-
-
 def one(n: int) -> None:
     index = StoryIndex()
     gold: dict[str, str] = {}
@@ -84,7 +74,7 @@ def one(n: int) -> None:
     took = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     sample = {k: gold[k] for k in list(gold)[: min(n, 200_000)]}
-    f1 = bcubed_f1(sample, pred)
+    f1 = bcubed(sample, pred)[2]
     print(f"{n:>9,} articles: {took:7.1f} s, {n / took:7.0f} articles/s, {1e6 * took / n:6.0f} us/article, "
           f"peak RSS {peak_mb:7.0f} MB ({1024 * peak_mb / n:5.1f} kB/article), "
           f"{index.open_stories:,} open stories, B3 F1 {f1:.3f} (first {len(sample):,})", flush=True)
