@@ -17,7 +17,6 @@ import resource
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 
 from eventscope.model import Article
