@@ -34,17 +34,9 @@ from eventscope.clean import clean
 from eventscope.model import RawDoc
 from eventscope.pipeline import Annotator
 
-RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "KSV": "XKX", "KOS": "XKX"}
-
-
-def codes(actors: object) -> set[str]:
-    out = set()
-    for a in actors if isinstance(actors, list) else []:
-        c = (a.get("code") or "").upper()
-        if c:
-            out.add(CAMEO_TO_ISO.get(c, c))
-    return out
+# The gold conventions and code comparison are the scorer's, as bench/plover.py states them.
+from plover import CAMEO_TO_ISO, RENAME  # noqa: E402
+from plover import _codes as codes  # noqa: E402
 
 
 def parses(annotator: Annotator, texts: list[str], cache: Path | None) -> dict[str, object]:

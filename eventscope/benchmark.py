@@ -107,33 +107,35 @@ def run_bench(docs: Sequence[RawDoc] | None = None, shared: Path | str = "../sha
     }
 
 
+def _collect(results: Any, articles: list[Article]) -> int:
+    """Append the articles among ``results`` to ``articles``; return how many were errors."""
+    errors = 0
+    for result in results:
+        if isinstance(result, Article):
+            articles.append(result)
+        else:
+            errors += 1
+    return errors
+
+
 def _pipeline(docs: list[RawDoc], options: Options, workers: int) -> dict[str, Any]:
     """Annotate ``docs`` as ``annotate`` does (over the pool when more than one worker), then group."""
     from .pipeline import Annotator, group
 
     articles: list[Article] = []
-    errors = 0
     start = time.perf_counter()
     if workers > 1:
         with WorkerPool(options, workers) as pool:
             pool.wait_ready()
             started, main_cpu = time.perf_counter(), time.process_time()
-            for result in pool.map(docs):
-                if isinstance(result, Article):
-                    articles.append(result)
-                else:
-                    errors += 1
+            errors = _collect(pool.map(docs), articles)
             seconds, main_cpu = time.perf_counter() - started, time.process_time() - main_cpu
         stats = pool.stats
     else:
         annotator = Annotator(options)
         annotator.warm_up()
         started, main_cpu = time.perf_counter(), time.process_time()
-        for result in annotator.pipe(docs):
-            if isinstance(result, Article):
-                articles.append(result)
-            else:
-                errors += 1
+        errors = _collect(annotator.pipe(docs), articles)
         seconds, main_cpu = time.perf_counter() - started, time.process_time() - main_cpu
         stats = [{"docs": annotator.docs, "seconds": annotator.seconds, "peak_rss_mb": peak_rss_mb(),
                   "cpu_seconds": main_cpu}]
