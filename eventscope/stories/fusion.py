@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Event, Mention, Span, content_id
 from .copies import copy_groups
-from .quantities import quantities
+from .quantities import elaborations, quantities
 from .text import fold, parse_date
 
 DATE_SLACK_DAYS = 2  # reports of one signing may date it a day apart (time zones, "yesterday")
@@ -66,14 +66,15 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or fuzz.ratio(a, b) >= NAME_SIMILARITY
 
 
-def _overlap(a: list[Mention], b: list[Mention]) -> bool:
+def _overlap(a: list[Mention], b: list[Mention]) -> int:
+    """How many participants of ``a`` (distinct by name) also take part in ``b``."""
+    shared = set()
     for x in a:
         for y in b:
-            if x.actor_id and x.actor_id == y.actor_id:
-                return True
-            if _same_name(_mention_key(x), _mention_key(y)):
-                return True
-    return False
+            if (x.actor_id and x.actor_id == y.actor_id) or _same_name(_mention_key(x), _mention_key(y)):
+                shared.add(_mention_key(x))
+                break
+    return len(shared)
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
@@ -109,7 +110,10 @@ def _same_happening(e: Event, f: Event, same_article: bool = False) -> bool:
         return False
     if not (e.actor or e.recipient) or not (f.actor or f.recipient):
         return not (e.actor or e.recipient or f.actor or f.recipient)
-    return _overlap(e.actor + e.recipient, f.actor + f.recipient)
+    # Coded as different types, the one word is weaker evidence ("after the signing of the pact, Serbia
+    # protested" is not Serbia signing): two shared participants are needed.
+    need = 1 if e.event == f.event else 2
+    return _overlap(e.actor + e.recipient, f.actor + f.recipient) >= need
 
 
 def _merge_values(by_value: dict[str, list[str]], value: str, article: str, names: bool) -> None:
@@ -137,6 +141,7 @@ def _earliest(values: Iterable[str | None]) -> str | None:
 
 def _attributes(members: list[tuple[Article, Event]]) -> dict[str, dict[str, list[str]]]:
     attrs: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    read: set[tuple[str, Span]] = set()
     for art, ev in members:
         for role, mentions in (("actor", ev.actor), ("recipient", ev.recipient)):
             for m in mentions:
@@ -148,8 +153,14 @@ def _attributes(members: list[tuple[Article, Event]]) -> dict[str, dict[str, lis
         _merge_values(attrs["modality"], ev.modality, art.id, names=False)
         _merge_values(attrs["event"], ev.event, art.id, names=False)  # outlets' wording may code differently
         sentence = art.text[ev.sentence[0]:ev.sentence[1]]
-        for noun, number in quantities(sentence).items():
-            _merge_values(attrs["number:" + noun], number, art.id, names=False)
+        if (art.id, ev.sentence) in read:
+            continue
+        read.add((art.id, ev.sentence))
+        # The figures an outlet gives for the happening: in the event's sentence, or in the sentences after
+        # it that go on about the same thing ("The plan outlines 79 joint activities").
+        for text in (sentence, *elaborations(art.text, ev.sentence[1], sentence)):
+            for noun, number in quantities(text).items():
+                _merge_values(attrs["number:" + noun], number, art.id, names=False)
     return dict(attrs)
 
 

@@ -92,3 +92,32 @@ def test_coarser_date_is_no_discrepancy():
     fused = fuse([report(A, "x", "2025-04-01"), report(B, "y", "2025-04-01", date="2025-04",
                                                         actor="Bratislav Gašić")])
     assert len(fused) == 1 and fused[0].discrepancies == []
+
+
+def test_figures_given_sentences_after_the_event_sentence_belong_to_the_event():
+    later = ("Defence ministers Bratislav Gašić and Kristóf Szalay-Bobrovniczky signed a document on defence "
+             "cooperation in Belgrade. Vučić attended. \"This is a great day,\" he said. The agreement outlines 79 "
+             "joint activities.")
+    fused = fuse([report(A, "euronews", "2025-04-01"), report(later, "N1", "2025-04-01", actor="Bratislav Gašić")])
+    assert len(fused) == 1
+    assert set(fused[0].attributes["number:activity"]["79"]) == {article(A).id, article(later).id}
+    assert fused[0].discrepancies == []
+
+
+def test_one_shared_participant_and_one_word_do_not_fuse_events_coded_as_different_types():
+    # "After the signing of the pact, Serbia protested": coded with Serbia as actor, it shares the word and
+    # one participant with Serbia's own signing, and is still another happening.
+    text = "After the signing of the tripartite pact, Serbia protested."
+    other = article(text, "2025-04-01", "y")
+    other.story = "s1"
+    at = text.index("Serbia")
+    other.events = [Event(event="PROTEST", cameo="140", quad=3, goldstein=-6.5,
+                          actor=[Mention("Serbia", (at, at + 6), code="SRB", name="Serbia")], recipient=[],
+                          trigger=Trigger("signing", (text.index("signing"), text.index("signing") + 7)),
+                          sentence=(0, len(text)), date="2025-04-01")]
+    mine = report(A, "x", "2025-04-01")
+    mine.events[0].recipient.append(Mention("Serbia", (0, 0), code="SRB", name="Serbia"))
+    assert len(fuse([mine, other])) == 2
+    # The same type, with that one participant, is one happening.
+    other.events[0].event, other.events[0].cameo = "AGREE", "057"
+    assert len(fuse([mine, other])) == 1

@@ -52,3 +52,21 @@ def test_slot_values_read_the_lead_weekday_and_counts_of_things():
     assert slots["n:pirate"] == frozenset({"23"})
     assert slots["n:quake"] == frozenset({"6.1"})
     assert not any(k.startswith("n:") and "2013" in v for k, v in slot_values("In 2013 talks began.").items())
+
+
+def test_elaborations_are_later_sentences_opening_on_the_event_thing():
+    from eventscope.stories.quantities import elaborations
+
+    first = "The document on defence cooperation, with a plan for 2025, was signed by the ministers."
+    text = (first + " Vucic attended the ceremony. \"We aim high,\" he said. The plan outlines 79 joint activities. "
+            "The weather was fine.")
+    assert elaborations(text, len(first), first) == ["The plan outlines 79 joint activities."]
+    # A noun of the same kind counts: the signed document is "the agreement" a sentence later.
+    text2 = first + " The agreement outlines 79 planned joint activities."
+    assert elaborations(text2, len(first), first) == ["The agreement outlines 79 planned joint activities."]
+    # Nothing in the event's sentence is a plan or an agreement: the plan is something else.
+    talks = "Vucic said the defence cooperation with Hungary covers exercises."
+    assert elaborations(talks + " The plan outlines 79 joint activities.", len(talks), talks) == []
+    # Only the next few sentences are read.
+    far = first + " Filler one." * 4 + " The plan outlines 79 joint activities."
+    assert elaborations(far, len(first), first) == []

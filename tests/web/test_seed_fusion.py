@@ -1,0 +1,25 @@
+"""The seeds' signing in Belgrade, through the real pipeline and the store: one fused event, both outlets."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eventscope.store import Store
+
+
+def test_the_belgrade_signing_is_one_fused_event_with_both_outlets_giving_79_activities(seed_db: Path) -> None:
+    with Store(seed_db, read_only=True) as s:
+        rows = s.rows("SELECT id, n_independent, attribute_values, discrepancies FROM fused_events")
+        sources = s.rows("SELECT fused_id, outlet, trigger_text, sentence_text FROM fused_sources")
+    signed = {r["fused_id"] for r in sources if "Bratislav Gasic" in r["sentence_text"]
+              and (r["trigger_text"] or "").startswith("sign")}
+    assert len(signed) == 1, "the signing should be one fused event, not one per outlet"
+    fused = next(r for r in rows if r["id"] in signed)
+    outlets = {r["outlet"] for r in sources if r["fused_id"] in signed}
+    assert fused["n_independent"] == 2 and outlets == {"Balkan Insight", "Euractiv"}
+    # 79 stands a sentence (one seed) and three sentences (the other) after the signing sentence.
+    values = json.loads(fused["attribute_values"])
+    assert set(values["number:activity"]) == {"79"}
+    assert len(values["number:activity"]["79"]) == 2
+    # Serbia's protest at the Albania-Croatia-Kosovo signing is another happening.
+    assert not any("tripartite" in r["sentence_text"] for r in sources if r["fused_id"] in signed)
