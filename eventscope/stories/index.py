@@ -114,7 +114,10 @@ class StoryIndex:
         self._df: Counter[str] = Counter()
         self._n = 0
         self._stories: dict[str, _Story] = {}
-        self._postings: dict[str, deque[str]] = {}
+        # term -> the ids of the latest stories posted under it, oldest first (at most ``posting_cap``).
+        # Plain lists: a stream posts millions of rare names once, and an empty deque alone costs 600 bytes.
+        self._postings: dict[str, list[str]] = {}
+        self._closed_since_sweep = 0
         self._story_of: dict[str, str] = {}  # article id -> story id, for open stories
         self._copy_of: dict[str, str] = {}
         self._closing: list[tuple[dt.date, str]] = []  # (last date, story id), a heap
@@ -255,9 +258,11 @@ class StoryIndex:
         for _, k in keys:
             posting = self._postings.get(k)
             if posting is None:
-                posting = self._postings[k] = deque(maxlen=self.config.posting_cap)
-            if not posting or posting[-1] != story.id:
+                self._postings[k] = [story.id]
+            elif posting[-1] != story.id:
                 posting.append(story.id)
+                if len(posting) > self.config.posting_cap:
+                    del posting[0]
 
     def _advance(self, date: dt.date | None) -> None:
         """Close the stories whose last report is further back than the window from the newest date."""
@@ -281,6 +286,23 @@ class StoryIndex:
                 self._story_of.pop(aid, None)
                 self._copy_of.pop(aid, None)
                 self.copies.remove(aid)
+            self._closed_since_sweep += 1
+        if self._closed_since_sweep > max(1000, len(self._stories)):
+            self._sweep_postings()
+
+    def _sweep_postings(self) -> None:
+        """Drop closed stories from the posting lists, and the terms only closed stories were posted under.
+
+        Run once as many stories have closed as are open, so its cost (all postings) is paid back in
+        closures: memory follows the open window, not the whole stream."""
+        live = self._stories
+        for k in list(self._postings):
+            kept = [sid for sid in self._postings[k] if sid in live]
+            if kept:
+                self._postings[k] = kept
+            else:
+                del self._postings[k]
+        self._closed_since_sweep = 0
 
 
 def order_key(article: Article, feats: Features) -> tuple[bool, str, str]:

@@ -39,6 +39,7 @@ def months() -> dict[str, int]:
     return {name: int(num) for name, num in (ln.split("\t") for ln in _data_lines("months.txt"))}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lower case without accents, so that "Vučić" and "Vucic" are one key."""
     s = s.replace("Đ", "D").replace("đ", "d").replace("ß", "ss")

@@ -77,6 +77,22 @@ def test_a_story_closes_after_its_time_window_and_is_forgotten():
     assert index.open_stories == 1
 
 
+def test_closed_stories_leave_the_posting_lists_so_memory_follows_the_open_window():
+    import datetime as dt
+
+    index = StoryIndex(StoryConfig(max_gap_days=5))
+    day = dt.date(2020, 1, 1)
+    sizes = []
+    for i in range(2500):  # a new happening a report, with names of its own, ten a day
+        text = f"Minister Zor{i}ka Vel{i}ic opened the bridge number {i} in Gra{i}dac on Monday."
+        index.add(Article(id=f"a{i}", text=text, origin="t", published=(day + dt.timedelta(days=i // 10)).isoformat()))
+        sizes.append(len(index._postings))
+    assert index.open_stories <= 70
+    # Posting lists are swept: their size stays bounded by the open window, not the stream.
+    assert max(sizes[-300:]) < 1.5 * max(sizes[:1200])
+    assert all(len(p) <= index.config.posting_cap for p in index._postings.values())
+
+
 def test_a_late_report_beyond_the_gap_starts_a_new_story():
     index = StoryIndex(StoryConfig(max_gap_days=60))
     a = index.add(article(QUAKE_2023[0][1], "2023-02-06"))
