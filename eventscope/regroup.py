@@ -2,10 +2,14 @@
 
 After an ingest, every stored article without a story joins an open story or starts one (the story
 index is rebuilt from the stored articles in date order, then fed the new ones), and the stories that
-changed get their fused events, sources, agreements and discrepancies written again.
+changed get their fused events, sources, agreements and discrepancies written again. The rebuild reads only
+the articles that can still be in an open story: those published within ``StoryConfig.max_gap_days`` of
+the newest article, and the undated ones; older stories are closed, so an ingest costs the open window,
+not the whole history.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -13,7 +17,7 @@ from .model import Article, Event, Mention
 from .store import Store
 from .stories import StoryIndex, fuse
 from .stories.index import order_key
-from .stories.text import features
+from .stories.text import features, parse_date
 
 
 def assign_new(store: Store) -> set[str]:
@@ -22,7 +26,8 @@ def assign_new(store: Store) -> set[str]:
     if not new:
         return set()
     index = StoryIndex()
-    old = store.load_articles(where="story IS NOT NULL")
+    old = store.load_articles(where="story IS NOT NULL AND (published IS NULL OR published >= ?)",
+                              params=[_horizon(store, index.config.max_gap_days)])
     # Articles keep the story they were given; the rebuilt index maps its own ids onto the stored ones.
     label_of: dict[str, str] = {}
     feats = {a.id: features(a) for a in old + new}
@@ -35,6 +40,18 @@ def assign_new(store: Store) -> set[str]:
         store.set_story(art.id, story)
         changed.add(story)
     return changed
+
+
+def _horizon(store: Store, days: int) -> str:
+    """The ISO date before which a stored article's story is closed (a string, as ``published`` is one)."""
+    [row] = store.rows("SELECT max(published) AS newest FROM articles")
+    newest = parse_date(row["newest"])
+    if newest is None:
+        return ""
+    try:
+        return (newest - dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return ""
 
 
 def refresh(store: Store, stories: set[str]) -> None:
@@ -64,7 +81,7 @@ def _member(article: Article, sentence: tuple[int, int], f: Any) -> Event | None
 
 
 def _story_row(sid: str, members: list[Article]) -> list[Any]:
-    dated = sorted((a.published for a in members if a.published))
+    dated = sorted(a.published for a in members if a.published)
     first = min(members, key=lambda a: (a.published or "~", a.id))
     outlets = sorted({a.outlet for a in members if a.outlet})
     return [sid, first.title or first.text[:120], dated[0] if dated else None, dated[-1] if dated else None,

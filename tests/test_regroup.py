@@ -61,3 +61,36 @@ def test_story_commands(tmp_path: Path) -> None:
     reports = json.loads(runner.invoke(main, ["events", "--reports", "--db", db, "--json", "--limit", "500"]).output)
     assert fused and "n_sources" in fused[0] and len(reports) >= len(fused)
     assert "article_id" in reports[0]
+
+
+def test_ingest_rebuilds_the_story_index_from_the_open_window_only(tmp_path: Path, monkeypatch) -> None:
+    from eventscope.api import regroup
+    from eventscope.model import RawDoc
+    from eventscope.pipeline import ingest as ingest_records
+    from eventscope.store import Store
+
+    def put(s: Store, text: str, published: str) -> None:
+        ingest_records([RawDoc(body=text, kind="text", origin=f"t:{published}", raw=text.encode(),
+                               published=published)], s)
+        regroup(s)
+
+    old_text = QUAKE.replace("6.1", "5.2").replace("Tuesday", "Monday")
+    db = tmp_path / "w.duckdb"
+    with open_store(db) as s:
+        put(s, old_text, "2019-05-01")
+        put(s, QUAKE, "2024-03-05")
+        loaded: list[int] = []
+        real = Store.load_articles
+
+        def spy(self, where="TRUE", params=None):  # type: ignore[no-untyped-def]
+            out = real(self, where, params)
+            loaded.append(len(out))
+            return out
+
+        monkeypatch.setattr(Store, "load_articles", spy)
+        later = QUAKE.replace("Tuesday", "Wednesday") + " Aftershocks followed."
+        put(s, later, "2024-03-06")
+        stories = {r["published"]: r["story"] for r in s.rows("SELECT published, story FROM articles")}
+    # The 2019 report is years out of the window: not read again; the 2024 one is, and the new report joins it.
+    assert loaded[:2] == [1, 1]
+    assert stories["2024-03-06"] == stories["2024-03-05"] != stories["2019-05-01"]
