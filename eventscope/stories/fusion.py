@@ -1,11 +1,13 @@
 """Fused events: the events of one story that describe the same happening, merged across outlets.
 
-Two coded events of one story are one happening when they have the same PLOVER type and share a
-participant (an actor or recipient, spelling variants included), and their dates, where both are given,
-lie within ``DATE_SLACK_DAYS``. Every source is kept; independent sources count a copy group once;
-each attribute lists its values with the articles that gave them; where outlets give different numbers,
-dates, places or actors for the one happening, that is a discrepancy. Spelling variants of one name
-("Vučić", "Vucic") are one value, never a discrepancy.
+Two coded events of one story are one happening when their dates, where both are given, lie within
+``DATE_SLACK_DAYS`` and either they have the same CAMEO code (across articles) or the same trigger word, and
+they share a participant (an actor or recipient, spelling variants included): two participants where
+the outlets' wordings were coded as different types. Every source is kept; independent sources count a
+copy group once; each attribute lists its values with the articles that gave them, figures included
+where the report gives them a few sentences after the event's own (``quantities.elaborations``); where
+outlets give different numbers, dates, places or actors for the one happening, that is a discrepancy.
+Spelling variants of one name ("Vučić", "Vucic") are one value, never a discrepancy.
 """
 from __future__ import annotations
 
