@@ -305,9 +305,12 @@ class StoryIndex:
         self._closed_since_sweep = 0
 
 
-def order_key(article: Article, feats: Features) -> tuple[bool, str, str]:
-    """Date order, undated last, ties by id: the order in which a batch is streamed."""
-    return (feats.date is None, feats.date.isoformat() if feats.date else "", article.id)
+def order_key(article: Article, feats: Features) -> tuple[bool, str, int, str]:
+    """The order in which a batch is streamed: by date, undated last; within a day (or among the undated),
+    the reports naming the most people, places and figures first, so that the most telling report of a
+    happening founds its story (ECB+ dev, over 4 orders of the undated: B-cubed 0.893 by id alone, 0.900
+    so; bench/stories_ecbplus.py); then by id."""
+    return (feats.date is None, feats.date.isoformat() if feats.date else "", -len(feats.names), article.id)
 
 
 def assign(articles: Iterable[Article], config: StoryConfig | None = None) -> dict[str, str]:

@@ -130,3 +130,11 @@ def test_a_report_giving_another_count_of_the_same_thing_scores_lower():
     agree = index._slot_factor(features(art(same)).slots, story_obj)
     clash = index._slot_factor(features(art(other)).slots, story_obj)
     assert clash < 1.0 <= agree
+
+
+def test_within_a_day_the_report_naming_most_founds_the_story():
+    rich = article(QUAKE_2023[0][1], "2023-02-06")
+    thin = article("An earthquake struck northern Chile, officials said.", "2023-02-06")
+    undated_rich, undated_thin = article(QUAKE_2023[1][1]), article("Officials said there was an earthquake.")
+    ordered = sorted([thin, undated_thin, rich, undated_rich], key=lambda a: order_key(a, features(a)))
+    assert ordered == [rich, thin, undated_rich, undated_thin]
