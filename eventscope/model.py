@@ -6,6 +6,7 @@ quotes, timex filled by the NLP stages) -> store. Spans are ``(start, end)`` cha
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -18,6 +19,17 @@ Span = tuple[int, int]
 def content_id(data: bytes) -> str:
     """The stable id of a piece of content: the first 16 hex digits of its SHA-256."""
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """An ISO 8601 date or datetime string (``published``, an event's date) as a date, from its first ten
+    characters; None where it is not one."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 @dataclass

@@ -13,11 +13,11 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from .model import Article, Event, Mention
+from .model import Article, Event, Mention, parse_date
 from .store import Store
 from .stories import StoryIndex, fuse
 from .stories.index import order_key
-from .stories.text import features, parse_date
+from .stories.text import features
 
 
 def assign_new(store: Store) -> set[str]:

@@ -52,16 +52,6 @@ class Found:
     plural: bool = False
 
 
-def parse_day(published: str | None) -> dt.date | None:
-    """The article's date from an ISO 8601 string (date or datetime), or None."""
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 def role_at(person: Person, day: dt.date | None) -> tuple[Role | None, str]:
     """The role held on ``day`` and its status: 'current', 'former' (all ended) or 'future'."""
     if not person.roles:

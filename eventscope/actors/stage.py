@@ -6,12 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import Article
+from ..model import Article, parse_date
 from ..options import Options
 from .coref import corefer
 from .dictionary import Dictionary, load
 from .peoples import residents
-from .resolver import Resolver, parse_day
+from .resolver import Resolver
 
 
 @lru_cache(maxsize=4)
@@ -36,7 +36,7 @@ class ActorStage:
         self.resolve = Resolver(self.dic)
 
     def __call__(self, article: Article, doc: Any) -> None:
-        day = parse_day(article.published)
+        day = parse_date(article.published)
         found, _ = self.resolve(doc, day)
         found = residents(self.dic, doc, found)
         found = corefer(self.dic, doc, found, day)

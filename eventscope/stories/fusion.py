@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..model import Article, Event, Mention, Span, content_id
+from ..model import Article, Event, Mention, Span, content_id, parse_date
 from .copies import copy_groups
 from .quantities import elaborations, quantities
-from .text import fold, parse_date
+from .text import fold
 
 DATE_SLACK_DAYS = 2  # reports of one signing may date it a day apart (time zones, "yesterday")
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which two folded names are spellings of one

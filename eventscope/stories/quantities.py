@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .text import _norm, months, sentences, stopwords
+from .text import _norm, months, next_sentences, stopwords
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
@@ -83,7 +83,7 @@ def elaborations(text: str, end: int, event_sentence: str, window: int = 4) -> l
             own |= groups.get(key, frozenset({key}))
     stop = stopwords()
     out = []
-    for sent in sentences(text[end:])[:window]:
+    for sent in next_sentences(text, end, window):
         m = _DEFINITE.match(sent)
         if not m:
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Article
+from ..model import Article, parse_date
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])|\n+")
@@ -64,6 +64,21 @@ def _norm(token: str) -> str:
 def sentences(text: str) -> list[str]:
     """Lines and sentences; good enough for telling a sentence-initial capital from a name."""
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def next_sentences(text: str, start: int, n: int) -> list[str]:
+    """The first ``n`` of ``sentences(text[start:])``, without splitting the rest of the text."""
+    out: list[str] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start):
+        if text[pos:m.start()].strip():
+            out.append(text[pos:m.start()])
+            if len(out) == n:
+                return out
+        pos = m.end()
+    if text[pos:].strip():
+        out.append(text[pos:])
+    return out[:n]
 
 
 @dataclass
@@ -192,16 +207,6 @@ _DATE_PATTERNS = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON}),?\s+(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<mn>\d{1,2})\s*/\s*(?P<d3>\d{1,2})\s*/\s*(?P<y3>\d{4}|\d{2})\b"
     r"|\b(?P<y4>(?:19|20)\d\d)-(?P<mn4>\d\d)-(?P<d4>\d\d)\b")
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    """An ISO 8601 date or datetime string as a date (its first ten characters); None where it is not one."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 # Pieces the cleaner cut that still say when the report is from (it cuts date lines as page furniture),

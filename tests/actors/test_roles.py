@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from eventscope.actors.dictionary import Person, Role
-from eventscope.actors.resolver import parse_day, role_at
+from eventscope.actors.resolver import role_at
+from eventscope.model import parse_date as parse_day
 
 TEXT = "Bratislav Gasic told reporters that the army would take part."
 
