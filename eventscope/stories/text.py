@@ -178,11 +178,26 @@ def slot_values(text: str, lead_sentences: int = 3) -> dict[str, frozenset[str]]
     return {k: frozenset(v) for k, v in out.items()}
 
 
+# Lower-case words a date line may hold before its date ("Posted on", "Updated: ...", "On behalf of ... posted
+# in ... on"); more than ``_PROSE_WORDS`` other lower-case words before a date make it a date in a
+# sentence of the story ("was sentenced for the crimes he committed on March 11, 2005"), which is as
+# likely the background's date as the report's.
+_DATELINE_WORDS = frozenset({"on", "at", "by", "in", "of", "and", "the", "posted", "updated", "published",
+                             "last", "first", "modified", "date", "behalf", "am", "pm", "a", "p", "m", "et",
+                             "hrs", "filed", "under", "from", "staff", "writer", "reporter"})
+_PROSE_WORDS = 1
+
+
 def dateline(text: str, lines: int = 4) -> dt.date | None:
-    """The date a report gives near its top ("May 03, 2013", "27 NOVEMBER, 2005", "12 / 16 / 08")."""
+    """The date a report gives on a date line near its top ("May 03, 2013", "27 NOVEMBER, 2005",
+    "12 / 16 / 08"), not a date inside a sentence of the story."""
     head = "\n".join(text.split("\n", lines)[:lines])
     mon = months()
     for m in _DATE_PATTERNS.finditer(head):
+        before = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
+        prose = [t for t in _WORD.findall(before) if t.islower() and t not in _DATELINE_WORDS]
+        if len(prose) > _PROSE_WORDS:
+            continue
         g = m.groupdict()
         try:
             if g.get("y4"):

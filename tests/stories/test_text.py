@@ -15,6 +15,10 @@ from eventscope.stories.text import dateline, fold, text_features
     ("Texas prisoner captured\n7: 15 a. m. Dec. 7, 2009\nA convict", dt.date(2009, 12, 7)),
     ("Red Sox extend offer\n12 / 16 / 08 1: 30 AM EST\nThough", dt.date(2008, 12, 16)),
     ("No date here at all.\nJust words.", None),
+    ("Fire crews\nPosted: Nov 27, 2005 8: 20 AM ET Last Updated: Nov 27, 2005", dt.date(2005, 11, 27)),
+    # A date inside a sentence of the story is the happening's background, not the report's date.
+    ("Nichols was sentenced Saturday for the crimes he committed on March 11, 2005, in Atlanta.", None),
+    ("Page was born Betty Mae Page in Nashville, Tennessee on April 22, 1923.", None),
 ])
 def test_date_lines_in_common_news_formats(head, expected):
     assert dateline(head) == expected
