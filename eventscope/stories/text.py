@@ -247,10 +247,12 @@ def features(article: Article) -> Features:
     headers = [r.text for r in article.removed if r.reason == "page header"]
     text = "\n".join(t for t in (article.title, *headers, article.text) if t)
     words, names = text_features(text)
-    # Annotations, where the stages filled them: canonical actors beat surface spellings, event types
-    # and places say what happened where.
+    # Annotations, where the stages filled them: canonical people and bodies beat surface spellings, event
+    # types and places say what happened where. Bare countries and title patterns ("the Indian navy") are
+    # left out: their surface names are in the text already, and a canonical country stands for every
+    # nationality adjective of the background (ECB+ dev, bench: B-cubed 0.905 with them, 0.914 without).
     for m in article.actors:
-        if m.name:
+        if m.name and m.sector is not None and m.via != "title":
             names["a:" + fold(m.name)] += 1
     for ev in article.events:
         names["e:" + ev.event] += 1
