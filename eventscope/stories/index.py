@@ -80,6 +80,9 @@ class _Story:
     size: int = 0
     first: dt.date | None = None
     last: dt.date | None = None
+    # The latest of its dated reports and of the stream's time when an undated report joined: a story of
+    # undated reports closes like any other, a window after it was last fed.
+    touched: dt.date | None = None
     members: list[str] = field(default_factory=list)
     slot_n: dict[str, int] = field(default_factory=dict)  # members giving each fact
     slot_v: dict[str, Counter[str]] = field(default_factory=dict)  # members giving each value, by fact
@@ -120,7 +123,7 @@ class StoryIndex:
         self._closed_since_sweep = 0
         self._story_of: dict[str, str] = {}  # article id -> story id, for open stories
         self._copy_of: dict[str, str] = {}
-        self._closing: list[tuple[dt.date, str]] = []  # (last date, story id), a heap
+        self._closing: list[tuple[dt.date, str]] = []  # (touched date, story id), a heap
         self._copy_expiry: deque[tuple[dt.date, str]] = deque()  # (date, article id), in date order
         self._now: dt.date | None = None
 
@@ -252,7 +255,10 @@ class StoryIndex:
             story.first = min(story.first or date, date)
             if story.last is None or date > story.last:
                 story.last = date
-                heapq.heappush(self._closing, (date, story.id))
+        seen = date if date is not None else self._now
+        if seen is not None and (story.touched is None or seen > story.touched):
+            story.touched = seen
+            heapq.heappush(self._closing, (seen, story.id))
         keys = heapq.nlargest(self.config.lookup_terms, [(x, k) for k, x in words.items()]
                               + [(x, "n\0" + k) for k, x in names.items()])
         for _, k in keys:
@@ -277,9 +283,9 @@ class StoryIndex:
         except OverflowError:  # a gap longer than the calendar: nothing ever closes
             return
         while self._closing and self._closing[0][0] < horizon:
-            last, sid = heapq.heappop(self._closing)
+            touched, sid = heapq.heappop(self._closing)
             story = self._stories.get(sid)
-            if story is None or story.last != last:
+            if story is None or story.touched != touched:
                 continue  # a stale heap entry: the story had a later report
             del self._stories[sid]
             for aid in story.members:

@@ -77,6 +77,19 @@ def test_a_story_closes_after_its_time_window_and_is_forgotten():
     assert index.open_stories == 1
 
 
+def test_a_story_of_undated_reports_closes_a_window_after_the_stream_time_it_was_fed():
+    index = StoryIndex(StoryConfig(max_gap_days=60))
+    index.add(article(SIGNING[0][1], "2023-02-01"))
+    undated = article(QUAKE_2023[0][1])
+    index.add(undated)  # no date of its own: it was seen when the stream stood at 2023-02-01
+    assert index.story_of(undated.id) is not None
+    index.add(article(SIGNING[1][1], "2023-03-01"))
+    assert index.story_of(undated.id) is not None  # still within the window
+    index.add(article(QUAKE_2024[0][1], "2023-06-01"))
+    assert index.story_of(undated.id) is None
+    assert index.open_stories == 1
+
+
 def test_closed_stories_leave_the_posting_lists_so_memory_follows_the_open_window():
     import datetime as dt
 
