@@ -72,9 +72,8 @@ def diagnose(docs: list[dict], pred: dict[str, str]) -> None:
     # Separability: average cosine (words and names, IDF over the file) to the own story vs the other story.
     index = StoryIndex()
     for f in feats.values():
-        index._n += 1
-        index._df.update(set(f.words) | {"n\0" + n for n in f.names})
-    vec = {k: (index._vector(f.words, ""), index._vector(f.names, "n\0")) for k, f in feats.items()}
+        index.count(f)
+    vec = {k: index.vectors(f) for k, f in feats.items()}
 
     def sim(a: str, b: str) -> float:
         return 0.5 * _dot(vec[a][0], vec[b][0]) + 0.5 * _dot(vec[a][1], vec[b][1])

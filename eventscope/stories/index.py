@@ -133,9 +133,8 @@ class StoryIndex:
         """Place one article; returns its story id (stable: derived from the story's first article)."""
         f = feats if feats is not None else features(article)
         self._advance(f.date)
-        self._n += 1
-        self._df.update(set(f.words) | {"n\0" + k for k in f.names})
-        words, names = self._vector(f.words, ""), self._vector(f.names, "n\0")
+        self.count(f)
+        words, names = self.vectors(f)
         story = self._copy_story(article)
         if story is None:
             story = self._best_story(words, names, f.date, f.slots)
@@ -146,6 +145,16 @@ class StoryIndex:
             self._stories[story.id] = story
         self._join(story, article.id, words, names, f.date, f.slots)
         return story.id
+
+    def count(self, feats: Features) -> None:
+        """Count an article's terms into the document frequencies without placing it (what ``add`` does
+        first), so that a whole collection can weigh its terms before they are compared."""
+        self._n += 1
+        self._df.update(set(feats.words) | {"n\0" + k for k in feats.names})
+
+    def vectors(self, feats: Features) -> tuple[Vector, Vector]:
+        """An article's unit TF-IDF vectors of words and of names, as the index compares them."""
+        return self._vector(feats.words, ""), self._vector(feats.names, "n\0")
 
     def story_of(self, article_id: str) -> str | None:
         """The story of an article still held by the index (closed stories are forgotten)."""
