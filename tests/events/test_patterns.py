@@ -70,3 +70,14 @@ def test_sentence_without_a_lexicon_cue_yields_nothing(code):
 
 def test_no_event_without_any_actor(code):
     assert code("Somebody condemned the decision.", {}) == []
+
+
+def test_engaging_in_consultations_is_talks_not_fighting(code):
+    evs = code("Hungary engages in consultations with Serbia.", {"Hungary": "HUN", "Serbia": "SRB"})
+    assert [(e.event, e.cameo) for e in evs] == [("CONSULT", "046")]
+
+
+def test_taking_the_opportunity_is_no_seizure(code):
+    evs = code("Serbia took the opportunity to thank Hungary.", {"Serbia": "SRB", "Hungary": "HUN"})
+    assert all(e.event != "COERCE" for e in evs), [(e.event, e.cameo) for e in evs]
+    assert any(e.cameo == "051" for e in evs), [(e.event, e.cameo) for e in evs]
