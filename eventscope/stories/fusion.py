@@ -37,6 +37,7 @@ class Source:
     text: str
     published: str | None = None
     copy_group: str | None = None  # the smallest article id of its copy group
+    trigger: Span | None = None  # the coded event's trigger words in the article
 
 
 @dataclass
@@ -203,13 +204,20 @@ def fuse(articles: Iterable[Article], copies: dict[str, str] | None = None) -> l
     clusters: list[list[tuple[Article, Event]]] = []
     for art in arts:
         for ev in sorted(art.events, key=lambda e: (e.sentence, e.trigger.span)):
-            for cl in clusters:
-                a0, _e0 = cl[0]
-                if a0.story == art.story and any(_same_happening(ev, e, a.id == art.id) for a, e in cl):
-                    cl.append((art, ev))
-                    break
-            else:
+            # An event that reports the happening of several clusters joins them into one: "at the signing"
+            # (its participants "the two countries") and "was signed by Gasic and Szalay-Bobrovniczky" are
+            # one signing once a report gives both.
+            hits = [i for i, cl in enumerate(clusters) if cl[0][0].story == art.story
+                    and any(_same_happening(ev, e, a.id == art.id) for a, e in cl)]
+            if not hits:
                 clusters.append([(art, ev)])
+                continue
+            into = clusters[hits[0]]
+            for i in reversed(hits[1:]):
+                into.extend(clusters.pop(i))
+            into.append((art, ev))
+    for cl in clusters:
+        cl.sort(key=lambda ae: (ae[0].published or "", ae[0].id, ae[1].sentence, ae[1].trigger.span))
     return [_fused(cl, groups) for cl in clusters]
 
 
@@ -222,17 +230,19 @@ def _fused(cl: list[tuple[Article, Event]], groups: dict[str, str]) -> FusedEven
         seen.add((art.id, ev.sentence))
         sources.append(Source(article=art.id, outlet=art.outlet, sentence=ev.sentence,
                               text=art.text[ev.sentence[0]:ev.sentence[1]], published=art.published,
-                              copy_group=groups.get(art.id, art.id)))
+                              copy_group=groups.get(art.id, art.id), trigger=ev.trigger.span))
     first_art, first_ev = cl[0]
     # Most frequent CAMEO code among the reports; ties to the smallest code.
     cameos: dict[str, int] = defaultdict(int)
     for _, ev in cl:
         cameos[ev.cameo] += 1
     cameo = min(cameos, key=lambda c: (-cameos[c], c))
+    # The type goes with the code: the first report's type among those coded so.
+    event = next(ev.event for _, ev in cl if ev.cameo == cameo)
     attrs = _attributes(cl)
     return FusedEvent(
         id="f" + content_id(f"{first_art.id}\0{first_ev.sentence}\0{first_ev.event}".encode())[:15],
-        story=first_art.story, event=first_ev.event, cameo=cameo, sources=sources,
+        story=first_art.story, event=event, cameo=cameo, sources=sources,
         first_reported=_earliest(s.published for s in sources),
         independent_sources=len({s.copy_group for s in sources}),
         attributes=attrs, discrepancies=_discrepancies(attrs, groups))

@@ -121,3 +121,30 @@ def test_one_shared_participant_and_one_word_do_not_fuse_events_coded_as_differe
     # The same type, with that one participant, is one happening.
     other.events[0].event, other.events[0].cameo = "AGREE", "057"
     assert len(fuse([mine, other])) == 1
+
+
+def test_an_event_matching_two_fused_events_joins_them_and_the_type_goes_with_the_code():
+    # Outlet y names the signing twice: "at the signing" with the two countries, and "signed by" with the
+    # ministers. Outlet x's report matches only the second, but the three are one signing.
+    lead = ("The two countries moved closer at the signing in Belgrade. Bratislav Gasic and Szalay-Bobrovniczky "
+            "signed it.")
+    y = report(lead, "y", "2025-04-02")
+    (by_ministers,) = y.events
+    by_ministers.trigger = Trigger("signed", (lead.rindex("signed"), lead.rindex("signed") + 6))
+    by_ministers.sentence = (lead.index("Bratislav"), len(lead))
+    by_ministers.event, by_ministers.cameo = "COOPERATE", "062"
+    countries = [Mention("The two countries", (0, 17), code="SRB", name="Serbia"),
+                 Mention("The two countries", (0, 17), code="HUN", name="Hungary")]
+    by_ministers.recipient += countries  # "signed it" on behalf of the two countries
+    at = lead.index("signing")
+    y.events.insert(0, Event(event="COOPERATE", cameo="062", quad=1, goldstein=6.0, actor=countries, recipient=[],
+                             trigger=Trigger("signing", (at, at + 7)), sentence=(0, lead.index(".") + 1),
+                             date="2025-04-01"))
+    x = report(A, "x", "2025-04-01")  # AGREE 057 "signed", by the ministers
+    fused = fuse([x, y])
+    assert len(fused) == 1, [(f.event, [s.text for s in f.sources]) for f in fused]
+    f = fused[0]
+    assert len(f.sources) == 3 and f.independent_sources == 2
+    assert {s.trigger for s in f.sources} == {x.events[0].trigger.span, y.events[0].trigger.span,
+                                              by_ministers.trigger.span}
+    assert (f.event, f.cameo) == ("COOPERATE", "062")  # two reports coded so, not AGREE with 062

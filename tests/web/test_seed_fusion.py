@@ -23,3 +23,17 @@ def test_the_belgrade_signing_is_one_fused_event_with_both_outlets_giving_79_act
     assert len(values["number:activity"]["79"]) == 2
     # Serbia's protest at the Albania-Croatia-Kosovo signing is another happening.
     assert not any("tripartite" in r["sentence_text"] for r in sources if r["fused_id"] in signed)
+
+
+def test_each_source_of_a_fused_event_names_its_own_trigger(seed_db: Path) -> None:
+    # A sentence may hold two events ("moving towards the establishment of an alliance ... at the signing"):
+    # each source row shows the words of the event that went into its fused event, not its neighbour's.
+    with Store(seed_db, read_only=True) as s:
+        rows = s.rows("SELECT fused_id, trigger_text, sentence_text FROM fused_sources")
+    assert rows
+    triggers: dict[str, set[str]] = {}
+    for r in rows:
+        assert r["trigger_text"] and r["trigger_text"] in r["sentence_text"]
+        triggers.setdefault(r["fused_id"], set()).add(r["trigger_text"])
+    signings = [t for t in triggers.values() if any(w.startswith("sign") for w in t)]
+    assert signings and not any("establishment" in t for t in signings)
