@@ -5,12 +5,14 @@ which catches what extraction leaves (and is all there is for scraped text).
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from ..model import Article, RawDoc
 from ..options import Options
 from .extract import extract_html
 from .furniture import remove_furniture
+from .furniture_rules import is_date_line, words
 from .metadata import guess_language, normalise_date
 
 __all__ = ["clean"]
@@ -32,8 +34,32 @@ def clean(raw: RawDoc, options: Options | None = None) -> Article:
     else:
         paragraphs = [p.strip() for p in raw.body.replace("\r\n", "\n").split("\n") if p.strip()]
     kept, cut = remove_furniture(paragraphs, title, kind=raw.kind)
+    if not title and raw.kind != "html":
+        title = _headline([r.text for r in cut if r.reason in ("page header", "navigation")], kept[:2])
     text = "\n".join(kept)
     outlet = raw.outlet or site or (urlsplit(raw.url).hostname if raw.url else None)
     return Article(id=raw.id, text=text, origin=raw.origin, title=title, published=published, outlet=outlet,
                    language=language or guess_language(text), url=raw.url, removed=removed + cut,
                    caller_id=raw.caller_id)
+
+
+_WORDS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _headline(lines: list[str], lead: list[str]) -> str | None:
+    """The headline of scraped text, among the lines cut above and around the body: one that reads as a
+    headline (a few words, not a date line nor a label ending in a colon) and tells the lead's story,
+    sharing the most content words of four letters or more with the first paragraphs (at least two; ties go to the
+    later line, nearer the body). Cookie notices, menus and "Got a news tip?" share none."""
+    from ..stories.text import stopwords
+
+    stop = stopwords()
+    lead_words = {w.lower() for w in _WORDS.findall(" ".join(lead))} - stop
+    best, best_shared = None, 1
+    for line in (ln.strip() for ln in lines):
+        if not 4 <= words(line) <= 25 or line.endswith(":") or is_date_line(line):
+            continue
+        shared = len({w.lower() for w in _WORDS.findall(line)} & lead_words)
+        if shared >= best_shared:
+            best, best_shared = line, shared
+    return best

@@ -244,7 +244,7 @@ def article_date(article: Article) -> dt.date | None:
 def features(article: Article) -> Features:
     """The story features of an annotated (or only cleaned) article."""
     # A headline the cleaner cut as a page header still names the happening.
-    headers = [r.text for r in article.removed if r.reason == "page header"]
+    headers = [r.text for r in article.removed if r.reason == "page header" and r.text.strip() != article.title]
     text = "\n".join(t for t in (article.title, *headers, article.text) if t)
     words, names = text_features(text)
     # Annotations, where the stages filled them: canonical people and bodies beat surface spellings, event

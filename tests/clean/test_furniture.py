@@ -212,3 +212,16 @@ def test_bulleted_list_between_paragraphs_is_kept():
     article = [BODY[0], "The plan includes:"] + items + ["The council will review it in a year."]
     kept, removed = remove_furniture(article)
     assert kept == article and removed == []
+
+
+def test_scraped_text_keeps_its_headline_as_the_title():
+    from eventscope.clean import clean
+    from eventscope.model import RawDoc
+
+    body = "\n".join(HEADER + BODY + FOOTER)
+    article = clean(RawDoc(body=body, kind="text", origin="scraped.txt"))
+    assert article.title == "Riverton approves transport budget"
+    assert "Riverton approves transport budget" not in article.text
+    # A page given its title keeps that one.
+    titled = clean(RawDoc(body=body, kind="text", origin="scraped.txt", title="Budget passes"))
+    assert titled.title == "Budget passes"
