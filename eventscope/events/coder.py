@@ -137,7 +137,29 @@ def _date(article: Article, sent: Any, span: tuple[int, int]) -> str | None:
         from .dates import date_of
     except ImportError:  # the dates stage is optional to the coder
         return None
-    return date_of(article, sent.start_char, sent.end_char, span)
+    # A date standing before a noun other than the trigger dates that noun, not the event: "thanked
+    # Hungary for its support during the 1999 Nato bombing campaign" is no thanking in 1999.
+    own = [t for t in article.timex if not _dates_another_noun(sent.doc, t.span, span)]
+    if len(own) == len(article.timex):
+        return date_of(article, sent.start_char, sent.end_char, span)
+    kept, article.timex = article.timex, own
+    try:
+        return date_of(article, sent.start_char, sent.end_char, span)
+    finally:
+        article.timex = kept
+
+
+def _dates_another_noun(doc: Any, where: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """Whether the time expression at ``where`` modifies a later noun ("the 1999 campaign") that is not
+    the event's trigger ("the April 1 signing" dates the signing)."""
+    toks = [t for t in doc if where[0] <= t.idx < where[1]]
+    heads = [t for t in toks if not where[0] <= t.head.idx < where[1]]
+    if len(heads) != 1:
+        return False
+    root = heads[0]
+    noun = root.head
+    return (root.dep_ in {"compound", "nummod", "amod", "nmod"} and noun.pos_ in {"NOUN", "PROPN"}
+            and noun.i > root.i and not trigger[0] <= noun.idx < trigger[1])
 
 
 def _clause(t: Token) -> list[Token]:

@@ -158,6 +158,12 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             v = v.head if v.dep_ != "pcomp" else v.head.head
             continue
         if v.dep_ == "acl" and v.head.i != v.i:
+            if v.tag_ == "VB" and v.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in v.children):
+                # control through the object noun: "Vucic took the opportunity to thank Hungary", "made
+                # the decision to withdraw": the one who takes it acts
+                v = v.head.head
+                continue
             # "a pact signed between ...": the noun is acted on; "troops fleeing": the noun acts
             return v.head, v.tag_ == "VBN"
         return None, False

@@ -66,3 +66,16 @@ def test_recent_event_stays_asserted(code):
     t0 = text.index("April 1")
     ev = _only(code(text, SH, published="2025-04-02", timex=[Timex("April 1", (t0, t0 + 7), "2025-04-01")]))
     assert ev.date == "2025-04-01" and ev.modality == "asserted"
+
+
+def test_a_year_before_another_noun_dates_that_noun_not_the_event(code):
+    text = "Serbia thanked Hungary for its support during the 1999 bombing campaign."
+    t0 = text.index("1999")
+    ev = _only(code(text, SH, published="2025-04-02", timex=[Timex("1999", (t0, t0 + 4), "1999")]))
+    assert ev.date is None and ev.modality == "asserted"
+    # Before the trigger noun itself, the date is the event's.
+    text = "Croatia protested after the April 1 signing by Serbia and Hungary."
+    t0 = text.index("April 1")
+    evs = code(text, SH, published="2025-04-02", timex=[Timex("April 1", (t0, t0 + 7), "2025-04-01")])
+    signing = [e for e in evs if e.trigger.text == "signing"]
+    assert all(e.date == "2025-04-01" for e in signing)

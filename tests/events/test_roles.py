@@ -100,3 +100,9 @@ def test_a_complaint_targets_what_it_is_about_not_its_addressee(code):
 def test_a_group_of_unknown_nationality_takes_its_place(code):
     (ev,) = code("Rebels in Chad rejected the peace plan.", {"Chad": "TCD"})
     assert ev.event == "REJECT" and codes(ev.actor) == ["TCD"]
+
+
+def test_who_takes_the_opportunity_to_act_is_the_actor(code):
+    evs = code("Serbia took the opportunity to thank Hungary.", {"Serbia": "SRB", "Hungary": "HUN"})
+    thank = [e for e in evs if e.trigger.text == "thank"]
+    assert thank and codes(thank[0].actor) == ["SRB"] and codes(thank[0].recipient) == ["HUN"]
