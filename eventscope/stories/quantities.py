@@ -14,7 +14,8 @@ from importlib import resources
 from .text import _norm, months, next_sentences, stopwords
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 _SCALES = ("hundred", "thousand", "million", "billion", "trillion", "percent", "per cent", "%")
 _QUANTITY = re.compile(
     r"(?<![\w.,])(?P<num>\$?\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r")"
@@ -22,7 +23,8 @@ _QUANTITY = re.compile(
     r"(?P<words>(?:[\s\-]+[a-z][a-z\-]*){1,3})", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Words after a number that are not what is counted: units of time and order words say when, not how many.
-_NOT_COUNTED = frozenset(["am", "pm", "percent", "per", "cent", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "o'clock"])
+_NOT_COUNTED = frozenset(["am", "pm", "percent", "per", "cent", "hour", "hours", "day", "days", "week", "weeks",
+                          "month", "months", "year", "years", "time", "times", "o'clock"])
 
 
 def quantities(sentence: str) -> dict[str, str]:

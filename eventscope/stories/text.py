@@ -109,7 +109,8 @@ def text_features(text: str) -> tuple[Counter[str], Counter[str]]:
     """Content words and names of a text.
 
     A capitalised word is a name where it is not the first word of its sentence; first words and words of
-    headline-cased lines count only where the same word stands capitalised inside a sentence elsewhere. Numbers other than years count among the names: "23 pirates" against "26 pirates" tells two
+    headline-cased lines count only where the same word stands capitalised inside a sentence elsewhere.
+    Numbers other than years count among the names: "23 pirates" against "26 pirates" tells two
     happenings apart better than any common noun.
     """
     stop = stopwords()
