@@ -79,3 +79,9 @@ def test_a_year_before_another_noun_dates_that_noun_not_the_event(code):
     evs = code(text, SH, published="2025-04-02", timex=[Timex("April 1", (t0, t0 + 7), "2025-04-01")])
     signing = [e for e in evs if e.trigger.text == "signing"]
     assert all(e.date == "2025-04-01" for e in signing)
+
+
+def test_an_act_pressed_for_is_not_done(code):
+    text = "Serbia and Hungary have resisted pressure from Croatia to sever their ties with Russia."
+    evs = [e for e in code(text, {**SH, "Russia": "RUS"}) if e.trigger.text == "sever"]
+    assert evs and all(e.modality == "hypothetical" for e in evs)
