@@ -351,21 +351,26 @@ def story(story_id: str, db: str, as_json: bool) -> None:
 @DB
 @click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True)
 @click.option("--all", "everything", is_flag=True, help="Also negated and hypothetical events.")
+@click.option("--reports", is_flag=True, help="Count every report's own event, not the events fused across outlets.")
 @JSON
-def dyad(a: str, b: str, db: str, by: str, everything: bool, as_json: bool) -> None:
-    """Cooperation and conflict between two actors (codes, e.g. SRB HUN) over time, by Goldstein and quad class."""
+def dyad(a: str, b: str, db: str, by: str, everything: bool, reports: bool, as_json: bool) -> None:
+    """Cooperation and conflict between two actors (codes, e.g. SRB HUN) over time, by Goldstein and quad class.
+
+    Counts happenings: a signing reported by three outlets is one event (its sources shown), unless --reports."""
     from .web import queries
 
     with api.open_store(db, read_only=True) as store:
-        data = queries.dyad(store, a, b, by=by, include_all=everything)
+        data = queries.dyad(store, a, b, by=by, include_all=everything, reports=reports)
     if as_json:
         _echo_json(data)
         return
-    click.echo(f"{data['a']} <-> {data['b']}: {len(data['events'])} events")
+    kind = "reported events" if reports else "events, fused across outlets"
+    click.echo(f"{data['a']} <-> {data['b']}: {len(data['events'])} {kind}")
     _table(data["series"], ["period", "events", "cooperation", "conflict", "goldstein"])
     for r in data["events"][:40]:
+        sources = "" if reports else f"  [{r['n_sources']} sources, {r['n_independent']} indep.]"
         click.echo(f"  {r['date'] or r['published'] or '?':<10} {r['direction']:<9} {r['event']:<9} q{r['quad']} "
-                   f"{r['goldstein']:+.1f}  {r['trigger_text']!r}")
+                   f"{r['goldstein']:+.1f}  {r['trigger_text']!r}{sources}")
 
 
 @main.command()

@@ -82,20 +82,23 @@ class Frames:
                             columns=["id", "title", "first_published", "last_published", "n_articles", "n_outlets",
                                      "outlets"])
 
-    def dyads(self, include_all: bool = False) -> pd.DataFrame:
-        """Every pair of actors that acted on or with each other, with cooperation/conflict counts."""
+    def dyads(self, include_all: bool = False, reports: bool = False) -> pd.DataFrame:
+        """Every pair of actors that acted on or with each other, with cooperation/conflict counts (of fused
+        events; of every report with ``reports``)."""
         from .web import queries
 
-        return pd.DataFrame(queries.dyads(self.store, limit=10**9, include_all=include_all),
+        return pd.DataFrame(queries.dyads(self.store, limit=10**9, include_all=include_all, reports=reports),
                             columns=["a", "b", "events", "cooperation", "conflict", "goldstein"])
 
-    def dyad(self, a: str, b: str, by: str = "month", include_all: bool = False) -> pd.DataFrame:
-        """Cooperation and conflict between two actors per period (``by``: day, month or year)."""
+    def dyad(self, a: str, b: str, by: str = "month", include_all: bool = False,
+             reports: bool = False) -> pd.DataFrame:
+        """Cooperation and conflict between two actors per period (``by``: day, month or year), in fused
+        events (in every report with ``reports``)."""
         from .web import queries
 
         if by not in ("day", "month", "year"):
             raise ValueError("by must be day, month or year")
-        return pd.DataFrame(queries.dyad(self.store, a, b, by=by, include_all=include_all)["series"],
+        return pd.DataFrame(queries.dyad(self.store, a, b, by=by, include_all=include_all, reports=reports)["series"],
                             columns=["period", "cooperation", "conflict", "goldstein", "events"])
 
     def quotes(self, speaker: str | None = None, search: str | None = None) -> pd.DataFrame:

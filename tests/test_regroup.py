@@ -57,6 +57,11 @@ def test_story_commands(tmp_path: Path) -> None:
     assert runner.invoke(main, ["story", "nope", "--db", db]).exit_code != 0
     data = json.loads(runner.invoke(main, ["dyad", "srb", "hun", "--db", db, "--json"]).output)
     assert data["a"] == "SRB" and data["events"] and data["series"]
+    # The dyad counts happenings: the signing both outlets report is one event with its sources.
+    per_report = json.loads(runner.invoke(main, ["dyad", "srb", "hun", "--reports", "--db", db, "--json"]).output)
+    assert len(per_report["events"]) > len(data["events"])
+    assert any(e["n_independent"] == 2 and e["trigger_text"].startswith("sign") for e in data["events"])
+    assert all(e["n_sources"] == 1 for e in per_report["events"])
     fused = json.loads(runner.invoke(main, ["events", "--db", db, "--json"]).output)
     reports = json.loads(runner.invoke(main, ["events", "--reports", "--db", db, "--json", "--limit", "500"]).output)
     assert fused and "n_sources" in fused[0] and len(reports) >= len(fused)

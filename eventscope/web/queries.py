@@ -131,34 +131,59 @@ def _modality_filter(include_all: bool) -> str:
     return "" if include_all else " AND modality NOT IN ('negated', 'hypothetical')"
 
 
-def dyads(s: Store, limit: int = 50, include_all: bool = False) -> list[dict[str, Any]]:
-    """Pairs of actor codes that acted on (or with) each other, busiest first, unordered."""
+def _happenings(s: Store, reports: bool) -> str:
+    """The table the relations between actors count: fused events (one happening however many outlets
+    reported it), or with ``reports`` every coded report, as GDELT counts. A store whose stories were
+    never grouped has only reports."""
+    return "events" if reports or not s.count("fused_events") else "fused_events"
+
+
+def dyads(s: Store, limit: int = 50, include_all: bool = False, reports: bool = False) -> list[dict[str, Any]]:
+    """Pairs of actor codes that acted on (or with) each other, busiest first, unordered; counted in fused
+    events unless ``reports``."""
     cond = _modality_filter(include_all)
+    table = _happenings(s, reports)
     return s.rows(
         "WITH pairs AS ("
-        " SELECT a.code AS x, r.code AS y, quad, goldstein FROM events, unnest(actor_codes) a(code), "
+        f" SELECT a.code AS x, r.code AS y, quad, goldstein FROM {table}, unnest(actor_codes) a(code), "
         " unnest(recipient_codes) r(code) WHERE a.code <> r.code" + cond +
-        " UNION ALL SELECT a.code, b.code, quad, goldstein FROM events, unnest(actor_codes) a(code), "
+        f" UNION ALL SELECT a.code, b.code, quad, goldstein FROM {table}, unnest(actor_codes) a(code), "
         " unnest(actor_codes) b(code) WHERE a.code < b.code" + cond + ")"
         "SELECT least(x, y) AS a, greatest(x, y) AS b, count(*) AS events, "
         "count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation, count(*) FILTER (WHERE quad IN (3, 4)) AS conflict, "
         "round(avg(goldstein), 2) AS goldstein FROM pairs GROUP BY ALL ORDER BY events DESC, a, b LIMIT ?", [limit])
 
 
-def dyad(s: Store, a: str, b: str, by: str = "month", include_all: bool = False) -> dict[str, Any]:
+def dyad(s: Store, a: str, b: str, by: str = "month", include_all: bool = False,
+         reports: bool = False) -> dict[str, Any]:
     """Cooperation and conflict between actors ``a`` and ``b`` over time, with the events behind it.
 
     An event counts for the dyad when one side acts on the other (either way) or when both act
-    together ("Serbia and Hungary signed ..."): joint action is a relation between them too.
+    together ("Serbia and Hungary signed ..."): joint action is a relation between them too. Events are
+    fused events, a happening once however many outlets reported it (each row names its first report,
+    and ``n_sources``, ``n_independent``); with ``reports``, every coded report counts, as in GDELT.
     """
     a, b = a.upper(), b.upper()
-    rows = s.rows(
-        "SELECT article_id, idx, event, cameo, quad, goldstein, modality, date, published, outlet, actor_codes, "
-        "recipient_codes, trigger_text, sentence_text FROM events WHERE ("
-        "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
-        "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
-        "(list_contains(actor_codes, ?) AND list_contains(actor_codes, ?)))" + _modality_filter(include_all)
-        + " ORDER BY coalesce(date, published) NULLS LAST, article_id, idx", [a, b, b, a, a, b])
+    pair = ("((list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
+            "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
+            "(list_contains(actor_codes, ?) AND list_contains(actor_codes, ?)))" + _modality_filter(include_all))
+    if _happenings(s, reports) == "events":
+        rows = s.rows(
+            "SELECT article_id, idx, event, cameo, quad, goldstein, modality, date, published, outlet, actor_codes, "
+            "recipient_codes, trigger_text, sentence_text, 1 AS n_sources, 1 AS n_independent FROM events WHERE "
+            + pair + " ORDER BY coalesce(date, published) NULLS LAST, article_id, idx", [a, b, b, a, a, b])
+    else:
+        rows = s.rows(
+            "WITH first AS (SELECT fused_id, arg_min(article_id, (coalesce(published, '~'), article_id, event_idx)) "
+            " AS article_id, arg_min(event_idx, (coalesce(published, '~'), article_id, event_idx)) AS idx, "
+            " arg_min(outlet, (coalesce(published, '~'), article_id, event_idx)) AS outlet, "
+            " arg_min(trigger_text, (coalesce(published, '~'), article_id, event_idx)) AS trigger_text, "
+            " arg_min(sentence_text, (coalesce(published, '~'), article_id, event_idx)) AS sentence_text "
+            " FROM fused_sources GROUP BY fused_id) "
+            "SELECT f.id AS fused_id, first.article_id, first.idx, event, cameo, quad, goldstein, modality, date, "
+            "first_report AS published, first.outlet, actor_codes, recipient_codes, first.trigger_text, "
+            "first.sentence_text, n_sources, n_independent FROM fused_events f LEFT JOIN first ON first.fused_id = f.id "
+            "WHERE " + pair + " ORDER BY coalesce(date, first_report) NULLS LAST, f.id", [a, b, b, a, a, b])
     buckets: dict[str, dict[str, Any]] = {}
     for r in rows:
         r["direction"] = ("joint" if a in (r["actor_codes"] or []) and b in (r["actor_codes"] or [])
@@ -172,6 +197,8 @@ def dyad(s: Store, a: str, b: str, by: str = "month", include_all: bool = False)
         cur["events"] += 1
         cur["cooperation" if r["quad"] in COOPERATION else "conflict"] += 1
         cur["goldstein"] = round(cur["goldstein"] + (r["goldstein"] or 0.0), 2)
+    # In time order by period: a week ("2025-W13") sorts by its Monday, not as text.
+    rows.sort(key=lambda r: (r["period"] is None, r["period"] or ""))
     return {"a": a, "b": b, "by": by, "series": [buckets[k] for k in sorted(buckets)], "events": rows,
             "names": names_for([a, b])}
 
@@ -198,14 +225,16 @@ def bucket(value: str | None, by: str) -> str | None:
     return head if re.fullmatch(r"\d{4}", head) else None
 
 
-def network(s: Store, limit: int = 80, include_all: bool = False) -> dict[str, Any]:
-    """Who acts on whom: directed edges actor -> recipient, undirected edges for joint action."""
+def network(s: Store, limit: int = 80, include_all: bool = False, reports: bool = False) -> dict[str, Any]:
+    """Who acts on whom: directed edges actor -> recipient, undirected edges for joint action; counted in
+    fused events unless ``reports``."""
     cond = _modality_filter(include_all)
+    table = _happenings(s, reports)
     edges = s.rows(
         "WITH e AS ("
-        " SELECT a.code AS source, r.code AS target, 'directed' AS kind, quad, goldstein FROM events, "
+        f" SELECT a.code AS source, r.code AS target, 'directed' AS kind, quad, goldstein FROM {table}, "
         " unnest(actor_codes) a(code), unnest(recipient_codes) r(code) WHERE a.code <> r.code" + cond +
-        " UNION ALL SELECT a.code, b.code, 'joint', quad, goldstein FROM events, unnest(actor_codes) a(code), "
+        f" UNION ALL SELECT a.code, b.code, 'joint', quad, goldstein FROM {table}, unnest(actor_codes) a(code), "
         " unnest(actor_codes) b(code) WHERE a.code < b.code" + cond + ")"
         "SELECT source, target, kind, count(*) AS events, count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation, "
         "count(*) FILTER (WHERE quad IN (3, 4)) AS conflict, round(avg(goldstein), 2) AS goldstein "

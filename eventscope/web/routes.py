@@ -115,24 +115,28 @@ def actors(database: DB, code: Annotated[str | None, Query(pattern=CODE)] = None
 
 
 @router.get("/dyads", summary="Pairs of actors that acted on or with each other, busiest first")
-def dyads(database: DB, limit: Limit = 50, include_all: bool = False) -> list[dict[str, Any]]:
+def dyads(database: DB, limit: Limit = 50, include_all: bool = False, reports: bool = False) -> list[dict[str, Any]]:
+    """Counted in fused events (a happening once, however many outlets reported it); ``reports``: every report."""
     with database.read() as s:
-        return queries.dyads(s, limit=limit, include_all=include_all)
+        return queries.dyads(s, limit=limit, include_all=include_all, reports=reports)
 
 
 @router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between two actors over time")
 def dyad(database: DB, a: Annotated[str, Path(pattern=CODE)], b: Annotated[str, Path(pattern=CODE)],
-         by: Literal["day", "month", "year"] = "month", include_all: bool = False) -> dict[str, Any]:
+         by: Literal["day", "month", "year"] = "month", include_all: bool = False,
+         reports: bool = False) -> dict[str, Any]:
+    """Counted in fused events (a happening once, however many outlets reported it); ``reports``: every report."""
     if a.upper() == b.upper():
         raise HTTPException(422, "a dyad needs two different actors")
     with database.read() as s:
-        return queries.dyad(s, a, b, by=by, include_all=include_all)
+        return queries.dyad(s, a, b, by=by, include_all=include_all, reports=reports)
 
 
 @router.get("/network", summary="Who acts on whom: actor nodes and cooperation/conflict edges")
-def network(database: DB, limit: Limit = 80, include_all: bool = False) -> dict[str, Any]:
+def network(database: DB, limit: Limit = 80, include_all: bool = False, reports: bool = False) -> dict[str, Any]:
+    """Counted in fused events (a happening once, however many outlets reported it); ``reports``: every report."""
     with database.read() as s:
-        return queries.network(s, limit=limit, include_all=include_all)
+        return queries.network(s, limit=limit, include_all=include_all, reports=reports)
 
 
 @router.get("/quotes", summary="Quotes with their speakers")

@@ -99,6 +99,8 @@ def test_seed_dyad_view_charts_serbia_and_hungary(seed_server: LiveServer, page,
     assert chart.count() == 1
     assert chart.locator("rect.coop").count() >= 1
     assert page.locator("table tbody tr").count() >= 1
+    # The signing, reported by both outlets, is one row with its two independent sources.
+    assert page.locator("td.dyad-sources", has_text=re.compile(r"^\d+ \(2 indep\.\)$")).count() >= 1
     page.screenshot(path=str(screenshots / "seed-dyad-srb-hun.png"), full_page=True)
 
 

@@ -69,13 +69,16 @@
     if (!a || !b) return;
     const d = await api(`dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, {by});
     append(view, [el("h1", {class: "dyad-title"}, `${d.names[d.a] || d.a} and ${d.names[d.b] || d.b}`),
-      el("p", {class: "hint"}, `${d.events.length} events (one acting on the other, or both acting together).`),
+      el("p", {class: "hint"}, `${d.events.length} events (one acting on the other, or both acting together), `
+        + "each happening once however many outlets reported it; the trigger links to its first report."),
       d.series.length ? dyadChart(d.series) : el("p", {}, "No dated events between them."),
-      el("table", {}, el("thead", {}, el("tr", {}, ["period", "direction", "event", "cameo", "modality", "trigger", "outlet"]
-        .map(c => el("th", {}, c)))), el("tbody", {}, d.events.map(r => el("tr", {class: ES.quadClass(r.quad)},
+      el("table", {}, el("thead", {}, el("tr", {}, ["period", "direction", "event", "cameo", "modality", "trigger", "outlet",
+        "sources"].map(c => el("th", {}, c)))), el("tbody", {}, d.events.map(r => el("tr", {class: ES.quadClass(r.quad)},
         el("td", {}, r.period || ""), el("td", {}, r.direction), el("td", {}, r.event), el("td", {}, r.cameo),
-        el("td", {}, r.modality), el("td", {}, el("a", {href: `#/article/${r.article_id}?event=${r.idx}`,
-          title: r.sentence_text}, r.trigger_text)), el("td", {}, r.outlet || "")))))]);
+        el("td", {}, r.modality), el("td", {}, r.article_id == null ? (r.trigger_text || "") :
+          el("a", {href: `#/article/${r.article_id}?event=${r.idx}`, title: r.sentence_text}, r.trigger_text)),
+        el("td", {}, r.outlet || ""),
+        el("td", {class: "dyad-sources"}, `${r.n_sources} (${r.n_independent} indep.)`)))))]);
   };
 
   // Nodes on a circle (stable, readable for the tens of actors a corpus has); edges coloured by the
