@@ -88,6 +88,8 @@ def test_actors_dyads_network_quotes_quarantine_stats(client: TestClient) -> Non
     assert (top["a"], top["b"], top["events"], top["cooperation"], top["conflict"]) == ("SRB", "XKX", 4, 2, 2)
     d = client.get("/api/dyads/XKX/SRB", params={"by": "day"}).json()
     assert sum(p["events"] for p in d["series"]) == 4
+    per_report = client.get("/api/dyads/XKX/SRB", params={"reports": True}).json()
+    assert all(e["n_sources"] == 1 for e in per_report["events"]) and all("n_sources" in e for e in d["events"])
     assert {p["period"] for p in d["series"]} == {"2025-05-05", "2025-05", "2025-05-06"}
     net = client.get("/api/network").json()
     assert {n["id"] for n in net["nodes"]} == {"SRB", "XKX"}
