@@ -140,13 +140,7 @@ def _date(article: Article, sent: Any, span: tuple[int, int]) -> str | None:
     # A date standing before a noun other than the trigger dates that noun, not the event: "thanked
     # Hungary for its support during the 1999 Nato bombing campaign" is no thanking in 1999.
     own = [t for t in article.timex if not _dates_another_noun(sent.doc, t.span, span)]
-    if len(own) == len(article.timex):
-        return date_of(article, sent.start_char, sent.end_char, span)
-    kept, article.timex = article.timex, own
-    try:
-        return date_of(article, sent.start_char, sent.end_char, span)
-    finally:
-        article.timex = kept
+    return date_of(article, sent.start_char, sent.end_char, span, timex=own)
 
 
 def _dates_another_noun(doc: Any, where: tuple[int, int], trigger: tuple[int, int]) -> bool:

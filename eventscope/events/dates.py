@@ -105,7 +105,8 @@ def _sentence_starts(text: str, doc: Any) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"[.!?][\"”’')]*\s+|\n+", text)]
 
 
-def date_of(article: Article, start: int, end: int, trigger: int | tuple[int, int] | None = None) -> str | None:
+def date_of(article: Article, start: int, end: int, trigger: int | tuple[int, int] | None = None,
+            timex: list[Timex] | None = None) -> str | None:
     """The date of an event coded from the sentence ``article.text[start:end]``.
 
     Reads the article's resolved ``timex`` (the ``DateStage`` must have run): of the time
@@ -114,8 +115,10 @@ def date_of(article: Article, start: int, end: int, trigger: int | tuple[int, in
     resolved by the stage already (on the date of the election where the article gives one), so a
     trigger next to them gets the shifted date. None where the sentence has no resolved date: the
     caller may then fall back to the publication date, which this function does not assume.
+    ``timex``: the expressions to choose from, where not all of the article's may date the event.
     """
-    inside = [t for t in article.timex if start <= t.span[0] and t.span[1] <= end and t.value]
+    inside = [t for t in (article.timex if timex is None else timex)
+              if start <= t.span[0] and t.span[1] <= end and t.value]
     if not inside:
         return None
     if trigger is None:
