@@ -64,7 +64,7 @@ def refresh(store: Store, stories: set[str]) -> None:
         by_id = {a.id: a for a in members}
         rows, sources = [], []
         for f in fused:
-            picked = [(s, _member(by_id[s.article], s, f)) for s in f.sources]
+            picked = [(s, _member(by_id[s.article], s)) for s in f.sources]
             rows.append(_fused_row(f, [ev for _, ev in picked if ev is not None]))
             for s, ev in picked:
                 sources.append([f.id, s.article, by_id[s.article].events.index(ev) if ev else -1, s.outlet,
@@ -72,16 +72,9 @@ def refresh(store: Store, stories: set[str]) -> None:
         store.write_story(_story_row(sid, members), rows, sources)
 
 
-def _member(article: Article, source: Any, f: Any) -> Event | None:
-    """The event of ``article`` that went into fused event ``f`` from ``source``: the one with the source's
-    trigger; else, in the source's sentence, one of the fused type, or of a type its sources list."""
-    exact = [e for e in article.events
-             if source.trigger is not None and tuple(e.trigger.span) == tuple(source.trigger)]
-    if exact:
-        return exact[0]
-    here = [e for e in article.events if e.sentence == source.sentence]
-    types = set(f.attributes.get("event", {})) or {f.event}
-    return next((e for e in here if e.event == f.event), None) or next((e for e in here if e.event in types), None)
+def _member(article: Article, source: Any) -> Event | None:
+    """The event of ``article`` that a fused event's ``source`` reports: the one with the source's trigger."""
+    return next((e for e in article.events if e.trigger.span == source.trigger), None)
 
 
 def _story_row(sid: str, members: list[Article]) -> list[Any]:

@@ -139,15 +139,16 @@ def _date(article: Article, sent: Any, span: tuple[int, int]) -> str | None:
         return None
     # A date standing before a noun other than the trigger dates that noun, not the event: "thanked
     # Hungary for its support during the 1999 Nato bombing campaign" is no thanking in 1999.
-    own = [t for t in article.timex if not _dates_another_noun(sent.doc, t.span, span)]
+    here = [t for t in article.timex if sent.start_char <= t.span[0] and t.span[1] <= sent.end_char]
+    own = [t for t in here if not _dates_another_noun(sent.doc, t.span, span)]
     return date_of(article, sent.start_char, sent.end_char, span, timex=own)
 
 
 def _dates_another_noun(doc: Any, where: tuple[int, int], trigger: tuple[int, int]) -> bool:
     """Whether the time expression at ``where`` modifies a later noun ("the 1999 campaign") that is not
     the event's trigger ("the April 1 signing" dates the signing)."""
-    toks = [t for t in doc if where[0] <= t.idx < where[1]]
-    heads = [t for t in toks if not where[0] <= t.head.idx < where[1]]
+    words = doc.char_span(where[0], where[1], alignment_mode="expand")
+    heads = [t for t in words or () if not where[0] <= t.head.idx < where[1]]
     if len(heads) != 1:
         return False
     root = heads[0]

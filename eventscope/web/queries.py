@@ -138,20 +138,28 @@ def _happenings(s: Store, reports: bool) -> str:
     return "events" if reports or not s.count("fused_events") else "fused_events"
 
 
+def _relations(s: Store, include_all: bool, reports: bool) -> str:
+    """SQL for every actor-to-actor link of the counted events: (source, target, kind, quad, goldstein),
+    'directed' from actor to recipient, 'joint' between two actors acting together (source < target)."""
+    cond = _modality_filter(include_all)
+    table = _happenings(s, reports)
+    return (f"SELECT a.code AS source, r.code AS target, 'directed' AS kind, quad, goldstein FROM {table}, "
+            "unnest(actor_codes) a(code), unnest(recipient_codes) r(code) WHERE a.code <> r.code" + cond +
+            f" UNION ALL SELECT a.code, b.code, 'joint', quad, goldstein FROM {table}, unnest(actor_codes) a(code), "
+            "unnest(actor_codes) b(code) WHERE a.code < b.code" + cond)
+
+
+_COUNTS = ("count(*) AS events, count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation, "
+           "count(*) FILTER (WHERE quad IN (3, 4)) AS conflict, round(avg(goldstein), 2) AS goldstein")
+
+
 def dyads(s: Store, limit: int = 50, include_all: bool = False, reports: bool = False) -> list[dict[str, Any]]:
     """Pairs of actor codes that acted on (or with) each other, busiest first, unordered; counted in fused
     events unless ``reports``."""
-    cond = _modality_filter(include_all)
-    table = _happenings(s, reports)
     return s.rows(
-        "WITH pairs AS ("
-        f" SELECT a.code AS x, r.code AS y, quad, goldstein FROM {table}, unnest(actor_codes) a(code), "
-        " unnest(recipient_codes) r(code) WHERE a.code <> r.code" + cond +
-        f" UNION ALL SELECT a.code, b.code, quad, goldstein FROM {table}, unnest(actor_codes) a(code), "
-        " unnest(actor_codes) b(code) WHERE a.code < b.code" + cond + ")"
-        "SELECT least(x, y) AS a, greatest(x, y) AS b, count(*) AS events, "
-        "count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation, count(*) FILTER (WHERE quad IN (3, 4)) AS conflict, "
-        "round(avg(goldstein), 2) AS goldstein FROM pairs GROUP BY ALL ORDER BY events DESC, a, b LIMIT ?", [limit])
+        f"WITH e AS ({_relations(s, include_all, reports)}) "
+        f"SELECT least(source, target) AS a, greatest(source, target) AS b, {_COUNTS} "
+        "FROM e GROUP BY ALL ORDER BY events DESC, a, b LIMIT ?", [limit])
 
 
 def dyad(s: Store, a: str, b: str, by: str = "month", include_all: bool = False,
@@ -174,12 +182,9 @@ def dyad(s: Store, a: str, b: str, by: str = "month", include_all: bool = False,
             + pair + " ORDER BY coalesce(date, published) NULLS LAST, article_id, idx", [a, b, b, a, a, b])
     else:
         rows = s.rows(
-            "WITH first AS (SELECT fused_id, arg_min(article_id, (coalesce(published, '~'), article_id, event_idx)) "
-            " AS article_id, arg_min(event_idx, (coalesce(published, '~'), article_id, event_idx)) AS idx, "
-            " arg_min(outlet, (coalesce(published, '~'), article_id, event_idx)) AS outlet, "
-            " arg_min(trigger_text, (coalesce(published, '~'), article_id, event_idx)) AS trigger_text, "
-            " arg_min(sentence_text, (coalesce(published, '~'), article_id, event_idx)) AS sentence_text "
-            " FROM fused_sources GROUP BY fused_id) "
+            "WITH first AS (SELECT fused_id, article_id, event_idx AS idx, outlet, trigger_text, sentence_text "
+            " FROM fused_sources QUALIFY row_number() OVER (PARTITION BY fused_id "
+            " ORDER BY coalesce(published, '~'), article_id, event_idx) = 1) "
             "SELECT f.id AS fused_id, first.article_id, first.idx, event, cameo, quad, goldstein, modality, date, "
             "first_report AS published, first.outlet, actor_codes, recipient_codes, first.trigger_text, "
             "first.sentence_text, n_sources, n_independent FROM fused_events f LEFT JOIN first ON first.fused_id = f.id "
@@ -228,16 +233,8 @@ def bucket(value: str | None, by: str) -> str | None:
 def network(s: Store, limit: int = 80, include_all: bool = False, reports: bool = False) -> dict[str, Any]:
     """Who acts on whom: directed edges actor -> recipient, undirected edges for joint action; counted in
     fused events unless ``reports``."""
-    cond = _modality_filter(include_all)
-    table = _happenings(s, reports)
     edges = s.rows(
-        "WITH e AS ("
-        f" SELECT a.code AS source, r.code AS target, 'directed' AS kind, quad, goldstein FROM {table}, "
-        " unnest(actor_codes) a(code), unnest(recipient_codes) r(code) WHERE a.code <> r.code" + cond +
-        f" UNION ALL SELECT a.code, b.code, 'joint', quad, goldstein FROM {table}, unnest(actor_codes) a(code), "
-        " unnest(actor_codes) b(code) WHERE a.code < b.code" + cond + ")"
-        "SELECT source, target, kind, count(*) AS events, count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation, "
-        "count(*) FILTER (WHERE quad IN (3, 4)) AS conflict, round(avg(goldstein), 2) AS goldstein "
+        f"WITH e AS ({_relations(s, include_all, reports)}) SELECT source, target, kind, {_COUNTS} "
         "FROM e GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?", [limit])
     weight: dict[str, int] = defaultdict(int)
     for e in edges:
