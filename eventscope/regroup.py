@@ -3,9 +3,10 @@
 After an ingest, every stored article without a story joins an open story or starts one (the story
 index is rebuilt from the stored articles in date order, then fed the new ones), and the stories that
 changed get their fused events, sources, agreements and discrepancies written again. The rebuild reads only
-the articles that can still be in an open story: those published within ``StoryConfig.max_gap_days`` of
-the newest article, and the undated ones; older stories are closed, so an ingest costs the open window,
-not the whole history.
+the articles that can still be in an open story: those whose stream date (their own date, or for an
+undated article the newest date the stream had seen when it was grouped, kept as ``grouped_on``) lies
+within ``StoryConfig.max_gap_days`` of the newest; older stories are closed, so an ingest costs the open
+window, not the whole history.
 """
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ def assign_new(store: Store) -> set[str]:
     if not new:
         return set()
     index = StoryIndex()
-    old = store.load_articles(where="story IS NOT NULL AND (published IS NULL OR published >= ?)",
+    # An article grouped before stream dates were kept (no ``grouped_on``) and undated is always read.
+    old = store.load_articles(where="story IS NOT NULL AND (coalesce(grouped_on, published) IS NULL "
+                                    "OR coalesce(grouped_on, published) >= ?)",
                               params=[_horizon(store, index.config.max_gap_days)])
     # Articles keep the story they were given; the rebuilt index maps its own ids onto the stored ones.
     label_of: dict[str, str] = {}
@@ -37,14 +40,15 @@ def assign_new(store: Store) -> set[str]:
     for art in sorted(new, key=lambda a: order_key(a, feats[a.id])):
         sid = index.add(art, feats[art.id])
         story = label_of.setdefault(sid, sid)
-        store.set_story(art.id, story)
+        when = feats[art.id].date or index.now
+        store.set_story(art.id, story, when.isoformat() if when else None)
         changed.add(story)
     return changed
 
 
 def _horizon(store: Store, days: int) -> str:
     """The ISO date before which a stored article's story is closed (a string, as ``published`` is one)."""
-    [row] = store.rows("SELECT max(published) AS newest FROM articles")
+    [row] = store.rows("SELECT max(coalesce(grouped_on, published)) AS newest FROM articles")
     newest = parse_date(row["newest"])
     if newest is None:
         return ""

@@ -17,7 +17,7 @@ from typing import Any
 from .errors import StoreError
 from .model import Article, Quarantined, RawDoc
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS raw (
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, origin VARCHAR, url VARCHAR, title VARCHAR, published VARCHAR, outlet VARCHAR,
     language VARCHAR, text VARCHAR, removed JSON, actors JSON, events JSON, quotes JSON, timex JSON,
-    story VARCHAR);
+    story VARCHAR, grouped_on VARCHAR);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id VARCHAR, idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, code VARCHAR,
     sector VARCHAR, name VARCHAR, actor_id VARCHAR, via VARCHAR, PRIMARY KEY (article_id, idx));
@@ -74,7 +74,16 @@ class Store:
             raise StoreError(f"cannot open database: {e}", self.path) from e
         if not read_only:
             self.con.execute(SCHEMA)
+            self._migrate()
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def _migrate(self) -> None:
+        """Bring a store written by an earlier version up to this schema (columns added since)."""
+        # 2: the stream date at which an article was grouped (its own date, or for an undated article the
+        # newest date seen then), so that regrouping reads only the articles of stories still open.
+        self.con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS grouped_on VARCHAR")
+        self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?",
+                         [str(SCHEMA_VERSION), str(SCHEMA_VERSION)])
 
     def close(self) -> None:
         self.con.close()
@@ -101,7 +110,7 @@ class Store:
                              [raw.id, raw.origin, raw.kind, raw.url, raw.published, raw.outlet, raw.title,
                               zlib.compress(raw.raw or raw.body.encode("utf-8"), 6), len(raw.raw), now])
             self.con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
                 [article.id, article.origin, article.url, article.title, article.published, article.outlet,
                  article.language, article.text] + [json.dumps(a[k], ensure_ascii=False) for k in
                                                     ("removed", "actors", "events", "quotes", "timex")]
@@ -149,8 +158,10 @@ class Store:
                          [q.id, q.origin, q.reason, zlib.compress(q.raw, 6), len(q.raw), now])
         return self.count("quarantine") > before
 
-    def set_story(self, article_id: str, story: str) -> None:
-        self.con.execute("UPDATE articles SET story = ? WHERE id = ?", [story, article_id])
+    def set_story(self, article_id: str, story: str, grouped_on: str | None = None) -> None:
+        """Give an article its story, and the stream date (ISO) at which it was grouped."""
+        self.con.execute("UPDATE articles SET story = ?, grouped_on = ? WHERE id = ?",
+                         [story, grouped_on, article_id])
 
     def write_story(self, story: list[Any], fused: list[list[Any]], sources: list[list[Any]]) -> None:
         """Replace one story's row, fused events and their sources (one transaction)."""

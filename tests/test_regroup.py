@@ -99,3 +99,59 @@ def test_ingest_rebuilds_the_story_index_from_the_open_window_only(tmp_path: Pat
     # The 2019 report is years out of the window: not read again; the 2024 one is, and the new report joins it.
     assert loaded[:2] == [1, 1]
     assert stories["2024-03-06"] == stories["2024-03-05"] != stories["2019-05-01"]
+
+
+def test_an_undated_article_is_read_again_only_while_the_stream_time_it_was_grouped_at_is_open(
+        tmp_path: Path, monkeypatch) -> None:
+    from eventscope.api import regroup
+    from eventscope.model import RawDoc
+    from eventscope.pipeline import ingest as ingest_records
+    from eventscope.store import Store
+
+    def put(s: Store, text: str, published: str | None) -> None:
+        ingest_records([RawDoc(body=text, kind="text", origin=f"t:{published}:{len(text)}", raw=text.encode(),
+                               published=published)], s)
+        regroup(s)
+
+    old_text = QUAKE.replace("6.1", "5.2").replace("Tuesday", "Monday")
+    db = tmp_path / "u.duckdb"
+    with open_store(db) as s:
+        put(s, old_text, "2019-05-01")
+        put(s, old_text + " Schools reopened.", None)  # undated, grouped when the stream stood at 2019-05-01
+        [row] = s.rows("SELECT grouped_on FROM articles WHERE published IS NULL")
+        assert row["grouped_on"] == "2019-05-01"
+        put(s, QUAKE, "2024-03-05")
+        loaded: list[int] = []
+        real = Store.load_articles
+
+        def spy(self, where="TRUE", params=None):  # type: ignore[no-untyped-def]
+            out = real(self, where, params)
+            loaded.append(len(out))
+            return out
+
+        monkeypatch.setattr(Store, "load_articles", spy)
+        put(s, QUAKE + " Aftershocks followed.", None)
+        rows = s.rows("SELECT published, grouped_on, story FROM articles ORDER BY grouped_on, published")
+    # Read again: only the 2024 report; the undated article of 2019's stream time is closed with its story.
+    assert loaded[:2] == [1, 1]
+    assert [r["grouped_on"] for r in rows] == ["2019-05-01", "2019-05-01", "2024-03-05", "2024-03-05"]
+    assert rows[0]["story"] == rows[1]["story"] != rows[2]["story"] == rows[3]["story"]
+
+
+def test_a_store_written_before_stream_dates_were_kept_opens_and_regroups(tmp_path: Path) -> None:
+    import duckdb
+
+    from eventscope.store import SCHEMA, SCHEMA_VERSION
+
+    db = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(SCHEMA.replace(", grouped_on VARCHAR", ""))
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with open_store(db) as s:
+        [v] = s.rows("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert v["value"] == str(SCHEMA_VERSION)
+        ingest([SEEDS], s)
+        rows = s.rows("SELECT story, grouped_on FROM articles")
+    # The seeds give no date, so the stream has no time yet to group them at.
+    assert len(rows) == 2 and all(r["story"] and r["grouped_on"] is None for r in rows)

@@ -165,6 +165,11 @@ class StoryIndex:
         return self._copy_of.get(article_id)
 
     @property
+    def now(self) -> dt.date | None:
+        """The stream's time: the newest date it has seen (an undated article is taken to arrive then)."""
+        return self._now
+
+    @property
     def open_stories(self) -> int:
         return len(self._stories)
 
