@@ -30,13 +30,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
+# The gold conventions and code comparison are the scorer's, as bench/plover.py states them.
+from plover import CAMEO_TO_ISO, RENAME
+from plover import _codes as codes
+
 from eventscope.clean import clean
 from eventscope.model import RawDoc
 from eventscope.pipeline import Annotator
-
-# The gold conventions and code comparison are the scorer's, as bench/plover.py states them.
-from plover import CAMEO_TO_ISO, RENAME  # noqa: E402
-from plover import _codes as codes  # noqa: E402
 
 
 def parses(annotator: Annotator, texts: list[str], cache: Path | None) -> dict[str, object]:

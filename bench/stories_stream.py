@@ -19,8 +19,9 @@ import sys
 import time
 from collections.abc import Iterator
 
-from eventscope.model import Article
 from stories_ecbplus import bcubed  # bench/ is on sys.path when run as a script
+
+from eventscope.model import Article
 from eventscope.stories import StoryIndex
 
 SYL = ["ba", "ko", "ri", "ta", "men", "sul", "dor", "vi", "na", "lek", "zo", "par", "tin", "gra", "mo", "shi", "ver", "lan", "cu", "bel"]

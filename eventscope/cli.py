@@ -267,8 +267,8 @@ def actors(db: str, code: str | None, limit: int, as_json: bool) -> None:
 def events(db: str, actor: str | None, recipient: str | None, event: str | None, modality: str | None,
            since: str | None, until: str | None, reports: bool, limit: int, offset: int, as_json: bool) -> None:
     """Coded events (fused across outlets), filtered by actor, recipient, type, modality and date range."""
-    filters = dict(actor=actor, recipient=recipient, event=event, modality=modality, since=since, until=until,
-                   limit=limit, offset=offset)
+    filters = {"actor": actor, "recipient": recipient, "event": event, "modality": modality, "since": since,
+               "until": until, "limit": limit, "offset": offset}
     with api.open_store(db, read_only=True) as store:
         fused = not reports and store.count("fused_events") > 0
         rows = store.fused_events(**filters) if fused else store.events(**filters)  # type: ignore[arg-type]

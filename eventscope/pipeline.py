@@ -248,7 +248,7 @@ def ingest(records: Iterable[RawDoc | Quarantined], store: Any, options: Options
             continue
         try:
             article = annotator(rec)
-        except Exception as e:  # one document's failure is quarantined, never fatal
+        except Exception as e:  # noqa: BLE001 - one document's failure is quarantined, never fatal
             q = Quarantined(rec.origin, f"internal error while processing: {type(e).__name__}: {e}", raw=rec.raw)
             store.quarantine(q)
             report.quarantined.append(q)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from .errors import StoreError
 from .model import Article, Quarantined, RawDoc
@@ -88,7 +88,7 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -102,7 +102,7 @@ class Store:
         """Store one document and its article in one transaction; False where it was there already."""
         if self.has(raw.id):
             return False
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         a = asdict(article)
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -152,7 +152,7 @@ class Store:
 
     def quarantine(self, q: Quarantined) -> bool:
         """Record an unusable input; False where the same input and reason were recorded before."""
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         before = self.count("quarantine")
         self.con.execute("INSERT OR IGNORE INTO quarantine VALUES (?, ?, ?, ?, ?, ?)",
                          [q.id, q.origin, q.reason, zlib.compress(q.raw, 6), len(q.raw), now])

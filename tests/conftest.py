@@ -10,12 +10,12 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "corpus" / "seeds"
 
 PARAS = [
-    "The foreign ministers of Chile and Peru met in Lima on Monday to discuss a long-running maritime dispute, "
-    "officials said after the talks ended late in the evening.",
-    "Both governments agreed to set up a joint commission that will report within six months on fishing rights "
-    "and the policing of the shared waters off the coast.",
-    "Peru's foreign minister said the meeting had been constructive, while his Chilean counterpart called it a "
-    "first step towards a lasting settlement between the two neighbours.",
+    ("The foreign ministers of Chile and Peru met in Lima on Monday to discuss a long-running maritime dispute, "
+     "officials said after the talks ended late in the evening."),
+    ("Both governments agreed to set up a joint commission that will report within six months on fishing rights "
+     "and the policing of the shared waters off the coast."),
+    ("Peru's foreign minister said the meeting had been constructive, while his Chilean counterpart called it a "
+     "first step towards a lasting settlement between the two neighbours."),
 ]
 
 

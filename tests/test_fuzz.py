@@ -6,8 +6,8 @@ every line.
 from __future__ import annotations
 
 import gzip
-import os
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

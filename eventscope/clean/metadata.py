@@ -15,7 +15,7 @@ def normalise_date(value: str | None) -> str | None:
     if _ISO_DAY.match(value):
         return value
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        return datetime.fromisoformat(value).isoformat()
     except ValueError:
         pass
     try:

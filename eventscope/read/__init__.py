@@ -18,7 +18,7 @@ from .feeds import is_feed, read_feed
 from .jsonl import read_jsonl
 from .warc import is_warc, read_warc
 
-__all__ = ["read_paths", "read_bytes", "read_jsonl", "read_url", "looks_like_html"]
+__all__ = ["looks_like_html", "read_bytes", "read_jsonl", "read_paths", "read_url"]
 
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ")
 

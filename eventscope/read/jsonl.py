@@ -32,7 +32,7 @@ def read_jsonl(lines: Iterable[str], origin: str, options: Options,
             continue
         try:
             yield from _record(rec, where, n, options, base)
-        except Exception as e:  # a line must never sink the batch: say which line and why
+        except Exception as e:  # noqa: BLE001 - a line must never sink the batch: say which line and why
             yield Quarantined(where, f"unreadable line: {type(e).__name__}: {e}", raw=line.encode("utf-8", "replace"),
                               caller_id=str(rec.get("id", n)))
 

@@ -100,7 +100,7 @@ def _records(data: bytes, start: int, origin: str, options: Options,
             if data[good_end:].strip(b"\r\n\0 "):
                 return good_end, "broken WARC record: unreadable data where a record should start"
             return None
-        except Exception as e:  # warcio raises several types for one broken record
+        except Exception as e:  # noqa: BLE001 - warcio raises several types for one broken record
             return good_end, f"broken WARC record: {type(e).__name__}: {str(e)[:160]}"
         if not wanted:
             continue

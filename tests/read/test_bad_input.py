@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventscope import Options, ingest, open_store, read_paths
-from eventscope.model import Quarantined, RawDoc
+from eventscope.model import Quarantined
 
 from ..conftest import article_html, rss_feed, warc_bytes
 
@@ -53,8 +53,7 @@ def test_oversized_page_is_refused_without_reading_it(tmp_path: Path) -> None:
     with open(p, "wb") as f:  # 50 MB of a plausible page
         f.write(b"<html><body>")
         chunk = b"<p>" + b"word " * 200 + b"</p>\n"
-        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
-            f.write(chunk)
+        f.writelines(chunk for _ in range(50 * 1024 * 1024 // len(chunk) + 1))
     [q] = list(read_paths([p], Options()))
     assert isinstance(q, Quarantined) and "limit" in q.reason and "bytes" in q.reason
 

@@ -23,7 +23,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         port = self.server.server_address[1]
         routes = {
             "/page": (200, "text/html; charset=utf-8", PAGE),
