@@ -128,6 +128,19 @@ def _nominal_participle(t: Token) -> bool:
         any(c.dep_ == "det" for c in t.children)
 
 
+# What a speech verb can be in its own right when it reports a clause: a statement, an appeal, a demand,
+# disapproval, a rejection or a threat ("warned that ...", "claimed that ..."). The frames Phoenix gives
+# speech verbs for their other senses ("add" with GRANT: "added troops"; "reveal" with disclosure as
+# cooperation; "think" as consultation) are no event of "added that relations are good".
+_SPEECH_FAMILIES = frozenset({"01", "02", "10", "11", "12", "13"})
+
+
+def _speech_in_other_sense(t: Token, m: Match) -> bool:
+    """A report verb reporting a clause, coded only by a frame of one of its non-speech senses."""
+    return (m.weight == 0 and m.code[:2] not in _SPEECH_FAMILIES and _lemma(t) in mod.cues().report_verbs
+            and any(c.dep_ == "ccomp" for c in t.children))
+
+
 def _triggers(sent: Any, lex: Lexicon) -> list[Candidate]:
     out = []
     for t in sent:
@@ -139,7 +152,7 @@ def _triggers(sent: Any, lex: Lexicon) -> list[Candidate]:
             out.append(Candidate(t, light, False))
         elif t.pos_ == "VERB" and t.dep_ not in _MODIFIER_DEPS and lemma in lex.verbs:
             m = _verb_match(t, lex)
-            if m and lex.info(m.code):
+            if m and lex.info(m.code) and not _speech_in_other_sense(t, m):
                 out.append(Candidate(t, m, False))
             elif _reported_obligation(t):
                 out.append(Candidate(t, Match("100"), False))

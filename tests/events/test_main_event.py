@@ -32,6 +32,20 @@ def test_a_speech_verb_carries_the_reported_event_only(code):
     assert len(evs) == 1 and evs[0].trigger.text != "announced"
 
 
+def test_a_speech_verb_reporting_a_clause_is_no_event_of_its_other_senses(code):
+    # Phoenix lists "add" with GRANT ("added troops"): "adding that ..." is speech, and reports no event here.
+    evs = code('"It is a good day for both nations," said the Serbian foreign minister, adding that relations '
+               "between Serbia and Hungary had never been better.", {"Serbia": "SRB", "Hungary": "HUN"})
+    assert "adding" not in [e.trigger.text for e in evs]
+    # Its other sense still codes: a speech verb with an object, not a clause.
+    evs = code("Russia added two battalions to its forces on the border with Ukraine.",
+               {"Russia": "RUS", "Ukraine": "UKR"})
+    assert [e.trigger.text for e in evs] == ["added"]
+    # A speech act it can be in its own right still codes with its clause: a warning is a threat.
+    evs = code("Vucic warned that Croatia's actions could spark an arms race.", {"Vucic": "SRB", "Croatia": "HRV"})
+    assert [e.event for e in evs] == ["THREATEN"]
+
+
 def test_light_verbs_take_the_event_of_their_object(code):
     (rally,) = code("Activists staged a rally in Gaza against Mahmoud Abbas.",
                     {"Activists": "PSE", "Mahmoud Abbas": "PSE"})
