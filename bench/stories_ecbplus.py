@@ -1,6 +1,7 @@
 """Story clustering on ECB+ dev without the NLP stages: B-cubed per threshold, and leave-topics-out.
 
-usage: python bench/stories_ecbplus.py [FILE.jsonl] [--sweep] [--ablate] [--orders] [--diagnose]
+usage: python bench/stories_ecbplus.py [FILE.jsonl] [--sweep] [--ablate] [--orders] [--diagnose] [--joins]
+                                       [--baseline]
 
 Feeds id + text only (as the scorer ../shared/eval/stories.py does), straight to the story index. The
 leave-topics-out figure picks the threshold on the even-numbered topics and scores it on the odd ones,
@@ -9,6 +10,10 @@ then the other way round: what a held-out set of topics should expect, unlike th
 id: the scorer's ids are content hashes, so its figure is one draw of these). --diagnose prints, per topic
 below 0.95, which gold stories each predicted story holds (u: undated), and how separable the features are:
 the share of reports that resemble their own story's reports more than the other story of their topic.
+--joins counts the stream's joins (a report placed in a story that already had reports) by whether the report
+and the story were dated, and how many of them joined a story of another happening (the story's majority
+so far). --baseline measures the reference the issue names, TF-IDF with average-link clustering (scikit-learn,
+whole batch at once), with its distance threshold picked the same leave-topics-out way.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from eventscope.model import Article
-from eventscope.stories.index import StoryConfig, StoryIndex, _dot, assign
+from eventscope.stories.index import StoryConfig, StoryIndex, _dot, assign, order_key
 from eventscope.stories.text import features
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared/gold/ecbplus/stories_dev.jsonl"
@@ -90,6 +95,56 @@ def diagnose(docs: list[dict], pred: dict[str, str]) -> None:
           f"their topic (on average over its reports)")
 
 
+def joins(docs: list[dict], config: StoryConfig) -> None:
+    """Right and wrong joins of the batch stream, by whether the report and the story it joined are dated."""
+    arts = [Article(id=d["id"], text=d["text"], origin=d["id"]) for d in docs]
+    gold = {d["id"]: d["story"] for d in docs}
+    feats = {a.id: features(a) for a in arts}
+    index = StoryIndex(config)
+    held: dict[str, Counter[str]] = defaultdict(Counter)  # story -> gold stories of its reports so far
+    dated: set[str] = set()
+    tally: Counter[tuple[str, str, bool]] = Counter()
+    for a in sorted(arts, key=lambda a: order_key(a, feats[a.id])):
+        sid = index.add(a, feats[a.id])
+        f = feats[a.id]
+        if held[sid]:
+            right = held[sid].most_common(1)[0][0] == gold[a.id]
+            tally[("dated" if f.date else "undated", "dated" if sid in dated else "undated", right)] += 1
+        held[sid][gold[a.id]] += 1
+        if f.date:
+            dated.add(sid)
+    for r in ("dated", "undated"):
+        for s in ("dated", "undated"):
+            ok, bad = tally[(r, s, True)], tally[(r, s, False)]
+            if ok + bad:
+                print(f"  {r} report -> {s} story: {ok + bad} joins, {bad} into another happening's story")
+
+
+def baseline(docs: list[dict]) -> None:
+    """TF-IDF (sublinear, English stop words) and average-link clustering of cosine distances, per half."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def cluster(part: list[dict], threshold: float) -> dict[str, str]:
+        x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform([d["text"] for d in part])
+        labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                         distance_threshold=threshold).fit_predict(x.toarray())
+        return {d["id"]: str(k) for d, k in zip(part, labels)}
+
+    grid = [round(0.70 + 0.02 * i, 2) for i in range(14)]
+    halves = [[d for d in docs if int(d.get("topic", 0)) % 2 == k] for k in (0, 1)]
+    scores = {(k, t): bcubed({d["id"]: d["story"] for d in half}, cluster(half, t))[2]
+              for t in grid for k, half in enumerate(halves)}
+    for k in (0, 1):
+        t = max(grid, key=lambda t: scores[(k, t)])
+        print(f"  baseline tuned on {'even' if k == 0 else 'odd'} topics: distance {t:.2f}, "
+              f"held-out {'odd' if k == 0 else 'even'} topics B3 F1 {scores[(1 - k, t)]:.3f}")
+    gold = {d["id"]: d["story"] for d in docs}
+    best = max(grid, key=lambda t: bcubed(gold, cluster(docs, t))[2])
+    p, r, f = bcubed(gold, cluster(docs, best))
+    print(f"  baseline at its best distance on all topics ({best:.2f}): B3 P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     src = Path(args[0]) if args else GOLD
@@ -113,6 +168,10 @@ def main() -> None:
               f"min {min(scores):.3f}, max {max(scores):.3f}")
     if "--diagnose" in sys.argv:
         diagnose(docs, pred)
+    if "--joins" in sys.argv:
+        joins(docs, base)
+    if "--baseline" in sys.argv:
+        baseline(docs)
     if "--sweep" in sys.argv:
         grid = [round(0.13 + 0.02 * i, 2) for i in range(7)]
         halves = [[d for d in docs if int(d.get("topic", 0)) % 2 == k] for k in (0, 1)]
