@@ -12,7 +12,7 @@ from ..model import Article, RawDoc
 from ..options import Options
 from .extract import extract_html
 from .furniture import remove_furniture
-from .furniture_rules import is_date_line, words
+from .furniture_rules import is_date_line, match, words
 from .metadata import guess_language, normalise_date
 
 __all__ = ["clean"]
@@ -50,14 +50,15 @@ def _headline(lines: list[str], lead: list[str]) -> str | None:
     """The headline of scraped text, among the lines cut above and around the body: one that reads as a
     headline (a few words, not a date line nor a label ending in a colon) and tells the lead's story,
     sharing the most content words of four letters or more with the first paragraphs (at least two; ties go to the
-    later line, nearer the body). Cookie notices, menus and "Got a news tip?" share none."""
+    later line, nearer the body). Cookie notices, menus and "Got a news tip?" share none; a line that
+    reads as furniture ("Skip to main navigation", "Tags ...", a breadcrumb) is none, whatever it shares."""
     from ..stories.text import stopwords
 
     stop = stopwords()
     lead_words = {w.lower() for w in _WORDS.findall(" ".join(lead))} - stop
     best, best_shared = None, 1
     for line in (ln.strip() for ln in lines):
-        if not 4 <= words(line) <= 25 or line.endswith(":") or is_date_line(line):
+        if not 4 <= words(line) <= 25 or line.endswith(":") or is_date_line(line) or match(line):
             continue
         shared = len({w.lower() for w in _WORDS.findall(line)} & lead_words)
         if shared >= best_shared:

@@ -96,6 +96,13 @@ def test_related_box_inside_the_body_goes_and_the_body_after_it_stays():
     ("Skip to main content", "navigation"),
     ("3 min read", "reading time"),
     ("Photo: Maria Lopez/Reuters", "photo credit"),
+    ("Skip to main Navigation", "navigation"),
+    ("Riverton Herald Site Map", "navigation"),
+    ("CLICK FOR FULL ELECTION RESULTS", "navigation"),
+    ("News > Politics > City Council", "navigation"),
+    ("Tags Ana Torres Riverton", "category tags"),
+    ("tags #Local Markets #Transport", "category tags"),
+    ("The mayor at the council meeting last week.Credit...Maria Lopez/Riverton Herald", "photo credit"),
 ])
 def test_pattern_lines_are_named(line, reason):
     assert match(line) is not None and match(line)[0] == reason
@@ -107,6 +114,9 @@ def test_pattern_lines_are_named(line, reason):
     "The company said it uses cookies from its own bakery in the new product line, and sales rose.",
     "Copyright law in the European Union was changed in 2019 after a long debate.",
     "More than 200 people attended the meeting.",
+    "Tags are attached to every bag at the airport.",
+    "He said the credit... would go to the council.",
+    "1 | Kyle Busch | 5040 | 5 | 1 | 17 | 27",  # a table row, as the extractor writes one
 ])
 def test_sentences_that_merely_start_like_furniture_are_not_matched(line):
     assert match(line) is None
@@ -222,6 +232,10 @@ def test_scraped_text_keeps_its_headline_as_the_title():
     article = clean(RawDoc(body=body, kind="text", origin="scraped.txt"))
     assert article.title == "Riverton approves transport budget"
     assert "Riverton approves transport budget" not in article.text
+    # A line that reads as furniture is no headline, whatever words it shares with the lead.
+    junk = clean(RawDoc(body="\n".join(["News > Riverton council > Transport budget", "Tags Riverton council budget"]
+                                       + BODY), kind="text", origin="scraped.txt"))
+    assert junk.title is None
     # A page given its title keeps that one.
     titled = clean(RawDoc(body=body, kind="text", origin="scraped.txt", title="Budget passes"))
     assert titled.title == "Budget passes"
