@@ -219,10 +219,19 @@ def _unnamed_groups(c: Candidate, head: Token, groups: MentionIndex, actor: list
     return actor, recipient
 
 
+# Prepositions that set a nominal event beside the clause's own act, in time or as its circumstance: the
+# clause's subject did not do it ("After the signing of the pact, Serbia expressed concern").
+_ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "till", "amid", "amidst",
+                            "despite"})
+
+
 def _host_verb(t: Token) -> Token | None:
-    """The verb a nominal event hangs from as its object or prepositional complement."""
+    """The verb a nominal event hangs from as its object or prepositional complement ("moving towards the
+    establishment of ..."), not as a time or circumstance ("after the signing")."""
     h = t.head
     if t.dep_ == "pobj" and h.dep_ == "prep":
+        if h.lower_ in _ADJUNCT_PREPS:
+            return None
         h = h.head
     elif t.dep_ not in OBJ:
         return None

@@ -33,3 +33,14 @@ def test_object_noun_of_a_coded_verb_is_not_a_second_event(code):
 
 def test_event_noun_without_actors_is_not_coded(code):
     assert code("The agreement outlines 79 joint activities.", {}) == []
+
+
+def test_the_subject_of_a_clause_did_not_do_the_event_that_times_it(code):
+    # "After the signing ..., Serbia expressed concern": Serbia did not sign; the signing has no named actor.
+    evs = code("After the signing of the tripartite agreement, Serbia expressed concern about the talks.",
+               {"Serbia": "SRB"})
+    assert not [e for e in evs if "sign" in e.trigger.text and codes(e.actor) == ["SRB"]]
+    # Where the noun completes the verb, its subject acts: "are moving towards the establishment of ...".
+    evs = code("Serbia and Hungary are moving towards the establishment of a military alliance.",
+               {"Serbia": "SRB", "Hungary": "HUN"})
+    assert [codes(e.actor) for e in evs if e.trigger.text == "establishment"] == [["HUN", "SRB"]]
