@@ -340,8 +340,10 @@ def story(story_id: str, db: str, as_json: bool) -> None:
             start, end = src.get("sentence") or [0, 0]
             sentence = texts.get(src["article_id"], "")[start or 0:end or 0].strip()
             click.echo(f"    [{src.get('outlet') or src.get('article_id')}] {src.get('trigger_text')!r}: {sentence[:110]}")
-        for d in json.loads(g.get("fusion_discrepancies") or "[]"):
-            vals = "; ".join(f"{v} ({len(arts)})" for v, arts in d["values"].items())
+        for a in g.get("facts_agreed", []):
+            click.echo(f"    agree on {a['attribute']}: {a['value']} ({a['reports']} reports)")
+        for d in g.get("facts_differ", []):
+            vals = "; ".join(f"{v} ({n})" for v, n in d["values"].items())
             click.echo(f"    disagree on {d['attribute']}: {vals}")
 
 

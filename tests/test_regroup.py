@@ -54,6 +54,7 @@ def test_story_commands(tmp_path: Path) -> None:
     assert story["n_articles"] == 2
     out = runner.invoke(main, ["story", story["id"], "--db", db]).output
     assert out.count("report ") == 2 and "sources=" in out
+    assert "agree on number:activity: 79 (2 reports)" in out  # the signing's joint activities, in both outlets
     assert runner.invoke(main, ["story", "nope", "--db", db]).exit_code != 0
     data = json.loads(runner.invoke(main, ["dyad", "srb", "hun", "--db", db, "--json"]).output)
     assert data["a"] == "SRB" and data["events"] and data["series"]

@@ -120,9 +120,40 @@ def _fused_groups(s: Store, story_id: str, rows: list[dict[str, Any]]) -> list[d
         for key in ("attribute_values", "discrepancies"):
             if f.get(key):
                 group["fusion_" + key] = f[key]
+        group["facts_agreed"], group["facts_differ"] = fused_facts(f.get("attribute_values"), f.get("discrepancies"))
         group["sources"] = [source(e) for e in evs]
         out.append(group)
     return out
+
+
+# What the outlets' reports of one fused event agree on, beyond the coded fields: the figures, names, place and
+# date each report gives (the stories stage's ``attribute_values``). Modality and event type are the coder's,
+# not the outlets' word, and are compared with the coded fields.
+_NOT_FACTS = ("modality", "event")
+
+
+def fused_facts(values_json: Any, discrepancies_json: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(agreed, differing) facts of a fused event: a value two or more reports give, on an attribute where
+    no report gives another (``{"attribute", "value", "reports"}``); and the stories stage's discrepancies
+    (``{"attribute", "values": {value: reports}}``)."""
+    values = _json(values_json) or {}
+    differ = [{"attribute": d["attribute"], "values": {v: len(a) for v, a in d["values"].items()}}
+              for d in _json(discrepancies_json) or []]
+    disputed = {d["attribute"] for d in differ}
+    agreed = []
+    for attr, by_value in sorted(values.items()):
+        if attr in _NOT_FACTS or attr in disputed:
+            continue
+        for value, reports in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            if len(set(reports)) >= 2:
+                agreed.append({"attribute": attr, "value": value, "reports": len(set(reports))})
+    return agreed, differ
+
+
+def _json(value: Any) -> Any:
+    import json
+
+    return json.loads(value) if isinstance(value, str) else value
 
 
 # -- dyads and the actor network ------------------------------------------------------------------

@@ -78,6 +78,9 @@ def test_seed_story_shows_both_outlets_and_the_signing_evidence(seed_server: Liv
     assert page.locator("section.column").count() == 2
     assert sorted(page.locator("section.column h2").all_inner_texts()) == sorted(SEED_OUTLETS)
     open_event_with_trigger(page, "sign")
+    # What both outlets say of the signing: its 79 joint activities, and who signed.
+    agreed = " ".join(page.locator("ol.events li.selected .agree.fact").all_inner_texts())
+    assert "number:activity: 79 (2)" in agreed and "Szalay-Bobrovniczky" in agreed
     for col in range(2):
         marks = page.locator("section.column").nth(col).locator("mark.trigger")
         assert marks.count() >= 1

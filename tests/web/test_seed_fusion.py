@@ -37,3 +37,27 @@ def test_each_source_of_a_fused_event_names_its_own_trigger(seed_db: Path) -> No
         triggers.setdefault(r["fused_id"], set()).add(r["trigger_text"])
     signings = [t for t in triggers.values() if any(w.startswith("sign") for w in t)]
     assert signings and not any("establishment" in t for t in signings)
+
+
+def test_fused_facts_are_the_values_several_reports_give_and_the_stages_discrepancies() -> None:
+    from eventscope.web.queries import fused_facts
+
+    values = {"number:activity": {"79": ["a", "b"]}, "actor": {"Gašić": ["a", "b"], "Serbia": ["b"]},
+              "number:soldier": {"300": ["a"], "350": ["b"]}, "modality": {"asserted": ["a", "b"]},
+              "location": {"Belgrade": ["b"]}}
+    differ = [{"attribute": "number:soldier", "values": {"300": ["a"], "350": ["b"]}}]
+    agreed, disputed = fused_facts(json.dumps(values), json.dumps(differ))
+    assert agreed == [{"attribute": "actor", "value": "Gašić", "reports": 2},
+                      {"attribute": "number:activity", "value": "79", "reports": 2}]
+    assert disputed == [{"attribute": "number:soldier", "values": {"300": 1, "350": 1}}]
+    assert fused_facts(None, None) == ([], [])
+
+
+def test_dates_that_differ_only_in_precision_are_no_discrepancy() -> None:
+    from eventscope.web.evidence import compare
+
+    def ev(article: str, date: str) -> dict:
+        return {"article_id": article, "outlet": article, "date": date, "event": "AGREE"}
+
+    assert "date" not in compare([ev("a", "2025"), ev("b", "2025-04-01")])["discrepancies"]
+    assert "date" in compare([ev("a", "2025-04-02"), ev("b", "2025-04-01")])["discrepancies"]

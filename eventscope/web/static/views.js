@@ -37,6 +37,16 @@
       const vals = Object.entries(g.values[f] || {}).map(([o, vs]) => `${o}: ${vs.join(", ")}`).join(" | ");
       append(box, [el("span", {class: "differ", title: vals}, "≠ " + f + " (" + vals + ")")]);
     }
+    // What the reports say about the happening (figures, names, place, date), as the stories stage read it.
+    for (const a of g.facts_agreed || []) {
+      append(box, [el("span", {class: "agree fact", title: `${a.reports} reports give it`},
+        `✓ ${a.attribute}: ${a.value} (${a.reports})`)]);
+    }
+    for (const d of g.facts_differ || []) {
+      const vals = Object.entries(d.values).map(([v, n]) => `${v} (${n})`).join(" | ");
+      append(box, [el("span", {class: "differ fact", title: "the reports give different values"},
+        `≠ ${d.attribute}: ${vals}`)]);
+    }
     if (g.n_outlets < 2) append(box, [el("span", {class: "single"}, "only in " + g.outlets.join(", "))]);
     return box;
   }
