@@ -37,10 +37,28 @@ def _bag(tokens: Any) -> frozenset[str]:
     return frozenset(w for t in tokens for w in (_lemma(t), t.lower_))
 
 
+# Nouns that stand against their complement: in "backed Serbia's resistance to US sanctions" the sanctions are
+# what is resisted, so the verb's frame "back * sanction" (threaten with sanctions) does not apply; the verb
+# backs the resistance.
+_OPPOSING = frozenset({"resistance", "opposition", "objection", "rejection", "defiance", "challenge", "fight",
+                       "struggle", "protest"})
+
+
+def _opposed(tokens: list[Token]) -> set[int]:
+    """The tokens inside the complement of an opposing noun ("resistance to ...", "opposition to ...")."""
+    out: set[int] = set()
+    for x in tokens:
+        if x.dep_ == "prep" and x.lower_ in {"to", "against", "of"} and x.head.lemma_.lower() in _OPPOSING:
+            out.update(y.i for y in x.subtree)
+    return out
+
+
 def _verb_match(t: Token, lex: Lexicon) -> Match | None:
     # a passive subject is what the verb acts on: "the defence document was signed by ..."
     subj = [s for c in t.children if c.dep_ in SUBJ for s in c.subtree]
     post = [s for c in t.children if c.dep_ not in SUBJ | _SKIP_POST for s in c.subtree]
+    opposed = _opposed(post)
+    post = [s for s in post if s.i not in opposed]
     if t.dep_ == "acl" and t.tag_ == "VBN":  # "a defence pact signed between ...": the noun is the object
         h = t.head
         post += [h] + [s for c in h.children if c.dep_ in {"compound", "amod", "nmod"} for s in c.subtree]

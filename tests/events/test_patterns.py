@@ -81,3 +81,12 @@ def test_taking_the_opportunity_is_no_seizure(code):
     evs = code("Serbia took the opportunity to thank Hungary.", {"Serbia": "SRB", "Hungary": "HUN"})
     assert all(e.event != "COERCE" for e in evs), [(e.event, e.cameo) for e in evs]
     assert any(e.cameo == "051" for e in evs), [(e.event, e.cameo) for e in evs]
+
+
+def test_a_frame_noun_inside_what_is_opposed_does_not_frame_the_verb(code):
+    # Phoenix's "back * sanction" is a threat of sanctions; backing the resistance to sanctions is support.
+    (ev,) = code("Hungary has recently backed Serbia's resistance to US sanctions on its oil industry.",
+                 {"Hungary": "HUN", "Serbia": "SRB", "US": "USA"})
+    assert ev.event == "SUPPORT" and ev.actor[0].code == "HUN" and ev.recipient[0].code == "SRB"
+    (ev,) = code("Britain backed sanctions against Iran.", {"Britain": "GBR", "Iran": "IRN"})
+    assert ev.cameo == "1312"
