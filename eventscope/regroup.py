@@ -85,8 +85,16 @@ def _story_row(sid: str, members: list[Article]) -> list[Any]:
     dated = sorted(a.published for a in members if a.published)
     first = min(members, key=lambda a: (a.published or "~", a.id))
     outlets = sorted({a.outlet for a in members if a.outlet})
-    return [sid, first.title or first.text[:120], dated[0] if dated else None, dated[-1] if dated else None,
-            len(members), len(outlets), outlets]
+    return [sid, first.title or _lead_title(first.text), dated[0] if dated else None,
+            dated[-1] if dated else None, len(members), len(outlets), outlets]
+
+
+def _lead_title(text: str, limit: int = 120) -> str:
+    """An untitled story's title: its first report's first line, cut at a word with an ellipsis if long."""
+    line = (text or "").strip().split("\n", 1)[0]
+    if len(line) <= limit:
+        return line
+    return line[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def _codes(mentions: list[Mention]) -> list[str]:

@@ -156,3 +156,14 @@ def test_a_store_written_before_stream_dates_were_kept_opens_and_regroups(tmp_pa
         rows = s.rows("SELECT story, grouped_on FROM articles")
     # The seeds give no date, so the stream has no time yet to group them at.
     assert len(rows) == 2 and all(r["story"] and r["grouped_on"] is None for r in rows)
+
+
+def test_an_untitled_story_is_titled_by_its_lead_cut_at_a_word() -> None:
+    from eventscope.regroup import _lead_title
+
+    lead = ("Serbian President Aleksandar Vučić announced that Belgrade and Budapest are working towards "
+            "establishing a comprehensive military alliance, following the signing of a document.\nMore text.")
+    title = _lead_title(lead)
+    assert title.endswith("…") and len(title) <= 120
+    assert lead.startswith(title[:-1]) and lead[len(title) - 1] == " "  # cut between words
+    assert _lead_title("Short lead.\nBody.") == "Short lead."
