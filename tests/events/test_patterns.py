@@ -12,6 +12,8 @@ CASES = [
     ("Argentina has apologized to Brazil.", {"Argentina": "ARG", "Brazil": "BRA"}, "SUPPORT", "055"),
     ("Peru has granted asylum to five Panamanian officers.", {"Peru": "PER", "Panamanian": "PAN"}, "AID", "075"),
     ("Jordan signed a defence treaty with Britain.", {"Jordan": "JOR", "Britain": "GBR"}, "COOPERATE", "062"),
+    # approving a project is approving a plan (intent to cooperate), not yielding
+    ("Serbia approved a gas pipeline project with Hungary.", {"Serbia": "SRB", "Hungary": "HUN"}, "AGREE", "030"),
 ]
 
 
