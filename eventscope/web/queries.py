@@ -7,6 +7,7 @@ story of its own), and events of one story are lined up by a small rule in ``evi
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from datetime import date
@@ -133,9 +134,9 @@ _NOT_FACTS = ("modality", "event")
 
 
 def fused_facts(values_json: Any, discrepancies_json: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(agreed, differing) facts of a fused event: a value two or more reports give, on an attribute where
-    no report gives another (``{"attribute", "value", "reports"}``); and the stories stage's discrepancies
-    (``{"attribute", "values": {value: reports}}``)."""
+    """(agreed, differing) facts of a fused event: each value two or more reports give, on an attribute in
+    which the stories stage found no discrepancy (``{"attribute", "value", "reports"}``); and the stage's
+    discrepancies (``{"attribute", "values": {value: reports}}``)."""
     values = _json(values_json) or {}
     differ = [{"attribute": d["attribute"], "values": {v: len(a) for v, a in d["values"].items()}}
               for d in _json(discrepancies_json) or []]
@@ -151,8 +152,6 @@ def fused_facts(values_json: Any, discrepancies_json: Any) -> tuple[list[dict[st
 
 
 def _json(value: Any) -> Any:
-    import json
-
     return json.loads(value) if isinstance(value, str) else value
 
 
