@@ -1,23 +1,28 @@
 """Stories and fused events against the store: the streaming side of ``group``.
 
-After an ingest, every stored article without a story joins an open story or starts one (the story
-index is rebuilt from the stored articles in date order, then fed the new ones), and the stories that
-changed get their fused events, sources, agreements and discrepancies written again. The rebuild reads only
-the articles that can still be in an open story: those whose stream date (their own date, or for an
-undated article the newest date the stream had seen when it was grouped, kept as ``grouped_on``) lies
-within ``StoryConfig.max_gap_days`` of the newest; older stories are closed, so an ingest costs the open
-window, not the whole history.
+After an ingest, every stored article without a story joins an open story or starts one, and the stories
+that changed get their fused events, sources, agreements and discrepancies written again.
+
+The story index goes on from where the last ingest left it: its state is kept in the store (table
+``story_index``, plain JSON, compressed) with the number of articles grouped then, so an ingest costs its
+new articles, not the open window. Where there is no kept state to go on from (a store grouped by an older
+version, or a state of another configuration), the index is rebuilt from the stored articles that can
+still be in an open story: those whose stream date (their own date, or for an undated article the newest
+date the stream had seen when it was grouped, kept as ``grouped_on``) lies within
+``StoryConfig.max_gap_days`` of the newest; older stories are closed, so a rebuild costs the open window,
+not the whole history.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import asdict
 from typing import Any
 
 from .model import Article, Event, Mention, parse_date
 from .store import Store
 from .stories import StoryIndex, fuse
-from .stories.index import order_key
+from .stories.index import StoryConfig, order_key
 from .stories.text import features
 
 
@@ -26,16 +31,11 @@ def assign_new(store: Store) -> set[str]:
     new = store.load_articles(where="story IS NULL")
     if not new:
         return set()
-    index = StoryIndex()
-    # An article grouped before stream dates were kept (no ``grouped_on``) and undated is always read.
-    old = store.load_articles(where="story IS NOT NULL AND (coalesce(grouped_on, published) IS NULL "
-                                    "OR coalesce(grouped_on, published) >= ?)",
-                              params=[_horizon(store, index.config.max_gap_days)])
-    # Articles keep the story they were given; the rebuilt index maps its own ids onto the stored ones.
-    label_of: dict[str, str] = {}
-    feats = {a.id: features(a) for a in old + new}
-    for art in sorted(old, key=lambda a: order_key(a, feats[a.id])):
-        label_of.setdefault(index.add(art, feats[art.id]), art.story or "")
+    [row] = store.rows("SELECT count(*) AS n FROM articles WHERE story IS NOT NULL")
+    assigned = int(row["n"])
+    # The index as the last ingest left it, where it kept it and nothing was grouped since; else rebuilt.
+    index, label_of = _restored(store, assigned) or _rebuilt(store)
+    feats = {a.id: features(a) for a in new}
     changed: set[str] = set()
     for art in sorted(new, key=lambda a: order_key(a, feats[a.id])):
         sid = index.add(art, feats[art.id])
@@ -43,7 +43,39 @@ def assign_new(store: Store) -> set[str]:
         when = feats[art.id].date or index.now
         store.set_story(art.id, story, when.isoformat() if when else None)
         changed.add(story)
+    labels = {k: v for k, v in label_of.items() if k != v and index.is_open(k)}
+    store.save_story_index(assigned + len(new), {"index": index.state(), "labels": labels})
     return changed
+
+
+def _restored(store: Store, assigned: int) -> tuple[StoryIndex, dict[str, str]] | None:
+    """The kept index, with the texts of its copy window read back; None where there is none to go on from
+    (none kept, articles grouped since, or kept by a version with another index or configuration)."""
+    state = store.load_story_index(assigned)
+    if state is None or state["index"].get("config") != asdict(StoryConfig()):
+        return None
+    ids = [aid for _, aid in state["index"]["copy_window"]]
+    texts = {r["id"]: r["text"] for r in store.rows("SELECT id, text FROM articles WHERE list_contains(?, id)", [ids])}
+    try:
+        index = StoryIndex.from_state(state["index"], texts)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return index, dict(state["labels"])
+
+
+def _rebuilt(store: Store) -> tuple[StoryIndex, dict[str, str]]:
+    """The index rebuilt from the stored articles that can still be in an open story, in stream order."""
+    index = StoryIndex()
+    # An article grouped before stream dates were kept (no ``grouped_on``) and undated is always read.
+    old = store.load_articles(where="story IS NOT NULL AND (coalesce(grouped_on, published) IS NULL "
+                                    "OR coalesce(grouped_on, published) >= ?)",
+                              params=[_horizon(store, index.config.max_gap_days)])
+    # Articles keep the story they were given; the rebuilt index maps its own ids onto the stored ones.
+    label_of: dict[str, str] = {}
+    feats = {a.id: features(a) for a in old}
+    for art in sorted(old, key=lambda a: order_key(a, feats[a.id])):
+        label_of.setdefault(index.add(art, feats[art.id]), art.story or "")
+    return index, label_of
 
 
 def _horizon(store: Store, days: int) -> str:

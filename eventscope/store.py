@@ -56,6 +56,8 @@ CREATE TABLE IF NOT EXISTS fused_events (
 CREATE TABLE IF NOT EXISTS fused_sources (
     fused_id VARCHAR, article_id VARCHAR, event_idx INTEGER, outlet VARCHAR, published VARCHAR,
     trigger_text VARCHAR, sentence_text VARCHAR, PRIMARY KEY (fused_id, article_id, event_idx));
+CREATE TABLE IF NOT EXISTS story_index (
+    id INTEGER PRIMARY KEY, assigned BIGINT, state BLOB, saved_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS quarantine (
     id VARCHAR PRIMARY KEY, origin VARCHAR, reason VARCHAR, data BLOB, size BIGINT, quarantined_at TIMESTAMP);
 """
@@ -162,6 +164,21 @@ class Store:
         """Give an article its story, and the stream date (ISO) at which it was grouped."""
         self.con.execute("UPDATE articles SET story = ?, grouped_on = ? WHERE id = ?",
                          [story, grouped_on, article_id])
+
+    def save_story_index(self, assigned: int, state: dict[str, Any]) -> None:
+        """Keep the story index's state (JSON, compressed), valid while ``assigned`` articles have a story."""
+        data = zlib.compress(json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+        now = datetime.now(UTC).replace(tzinfo=None)
+        self.con.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?, ?, ?)", [assigned, data, now])
+
+    def load_story_index(self, assigned: int) -> dict[str, Any] | None:
+        """The kept story index state, if it was saved when ``assigned`` articles had a story (else None:
+        articles were grouped since by something that did not keep it)."""
+        row = self.con.execute("SELECT assigned, state FROM story_index WHERE id = 1").fetchone()
+        if row is None or row[0] != assigned:
+            return None
+        state: dict[str, Any] = json.loads(zlib.decompress(row[1]).decode("utf-8"))
+        return state
 
     def write_story(self, story: list[Any], fused: list[list[Any]], sources: list[list[Any]]) -> None:
         """Replace one story's row, fused events and their sources (one transaction)."""

@@ -85,6 +85,7 @@ def test_ingest_rebuilds_the_story_index_from_the_open_window_only(tmp_path: Pat
     with open_store(db) as s:
         put(s, old_text, "2019-05-01")
         put(s, QUAKE, "2024-03-05")
+        s.con.execute("DELETE FROM story_index")  # no kept index: the next ingest rebuilds it from the store
         loaded: list[int] = []
         real = Store.load_articles
 
@@ -122,6 +123,7 @@ def test_an_undated_article_is_read_again_only_while_the_stream_time_it_was_grou
         [row] = s.rows("SELECT grouped_on FROM articles WHERE published IS NULL")
         assert row["grouped_on"] == "2019-05-01"
         put(s, QUAKE, "2024-03-05")
+        s.con.execute("DELETE FROM story_index")  # no kept index: the next ingest rebuilds it from the store
         loaded: list[int] = []
         real = Store.load_articles
 
@@ -167,3 +169,47 @@ def test_an_untitled_story_is_titled_by_its_lead_cut_at_a_word() -> None:
     assert title.endswith("…") and len(title) <= 120
     assert lead.startswith(title[:-1]) and lead[len(title) - 1] == " "  # cut between words
     assert _lead_title("Short lead.\nBody.") == "Short lead."
+
+
+def test_an_ingest_goes_on_from_the_index_the_last_one_kept_and_groups_as_a_rebuild_would(
+        tmp_path: Path, monkeypatch) -> None:
+    from eventscope.api import regroup
+    from eventscope.model import RawDoc
+    from eventscope.pipeline import ingest as ingest_records
+    from eventscope.store import Store
+
+    texts = [(QUAKE, "2024-03-05"), (QUAKE.replace("Tuesday", "Monday").replace("6.1", "5.0"), "2024-03-04"),
+             (QUAKE + " Aftershocks followed.", "2024-03-06"), ("Wire: " + QUAKE, "2024-03-06")]
+
+    def put(s: Store, text: str, published: str) -> None:
+        ingest_records([RawDoc(body=text, kind="text", origin=f"t:{published}:{len(text)}", raw=text.encode(),
+                               published=published)], s)
+        regroup(s)
+
+    stories = {}
+    for keep in (True, False):
+        with open_store(tmp_path / f"k{keep}.duckdb") as s:
+            for text, day in texts[:2]:
+                put(s, text, day)
+            if not keep:
+                s.con.execute("DELETE FROM story_index")
+            rebuilt_from: list[int] = []  # articles read to rebuild the index, per rebuild
+            real = Store.load_articles
+
+            def spy(self, where="TRUE", params=None, real=real, rebuilt_from=rebuilt_from):  # type: ignore[no-untyped-def]
+                out = real(self, where, params)
+                if where.startswith("story IS NOT NULL"):
+                    rebuilt_from.append(len(out))
+                return out
+
+            monkeypatch.setattr(Store, "load_articles", spy)
+            for text, day in texts[2:]:
+                put(s, text, day)
+            monkeypatch.undo()
+            stories[keep] = s.rows("SELECT id, story FROM articles ORDER BY id")
+            [row] = s.rows("SELECT assigned FROM story_index")
+            assert row["assigned"] == len(texts)
+        # With the index kept, no ingest reads the stored articles again; without it, the first one does
+        # (and keeps the index for the next).
+        assert rebuilt_from == ([] if keep else [2])
+    assert stories[True] == stories[False]

@@ -20,7 +20,8 @@ import heapq
 import math
 from collections import Counter, deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ..model import Article, content_id
 from .copies import CopyIndex
@@ -70,6 +71,13 @@ class StoryConfig:
 
 
 Vector = dict[str, float]
+
+# Bumped whenever ``StoryIndex.state`` changes shape: a stored state of another version is rebuilt instead.
+_STATE_VERSION = 1
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 @dataclass
@@ -164,10 +172,59 @@ class StoryIndex:
         """The earlier article this one copies, where one was found."""
         return self._copy_of.get(article_id)
 
+    # -- snapshot: the index as plain JSON data, so that a store's next ingest goes on from it ------------
+
+    def state(self) -> dict[str, Any]:
+        """Everything the index holds, as JSON-ready data (``from_state`` reads it back), except the copy
+        index's shingles: ``copy_window`` names the texts it held, for ``from_state`` to shingle again."""
+        def day(d: dt.date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "version": _STATE_VERSION, "config": asdict(self.config), "n": self._n, "df": dict(self._df),
+            "now": day(self._now), "closed_since_sweep": self._closed_since_sweep,
+            "stories": [[st.id, st.words, st.names, st.size, day(st.first), day(st.last), day(st.touched),
+                         st.members, st.slot_n, {k: dict(v) for k, v in st.slot_v.items()}]
+                        for st in self._stories.values()],
+            "postings": self._postings, "story_of": self._story_of, "copy_of": self._copy_of,
+            "closing": [[day(d), sid] for d, sid in self._closing],
+            "copy_window": [[day(d), aid] for d, aid in self._copy_expiry],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], texts: dict[str, str]) -> StoryIndex:
+        """The index ``state()`` described; ``texts`` gives the texts of its ``copy_window`` (by article id).
+        Raises ``ValueError`` where the state is of another version or configuration."""
+        if state.get("version") != _STATE_VERSION:
+            raise ValueError("story index state of another version")
+        index = cls(StoryConfig(**state["config"]))
+        day = parse_day
+        index._n = int(state["n"])
+        index._df = Counter(state["df"])
+        index._now = day(state["now"])
+        index._closed_since_sweep = int(state["closed_since_sweep"])
+        for sid, words, names, size, first, last, touched, members, slot_n, slot_v in state["stories"]:
+            index._stories[sid] = _Story(sid, words, names, size, day(first), day(last), day(touched), members,
+                                         slot_n, {k: Counter(v) for k, v in slot_v.items()})
+        index._postings = state["postings"]
+        index._story_of = state["story_of"]
+        index._copy_of = state["copy_of"]
+        index._closing = [(day(d), sid) for d, sid in state["closing"]]  # a heap stays a heap in list order
+        for d, aid in state["copy_window"]:
+            text = texts.get(aid)
+            if text:
+                index.copies.add(aid, text)
+            index._copy_expiry.append((day(d), aid))
+        return index
+
     @property
     def now(self) -> dt.date | None:
         """The stream's time: the newest date it has seen (an undated article is taken to arrive then)."""
         return self._now
+
+    def is_open(self, story_id: str) -> bool:
+        """Whether the story is still open (held by the index)."""
+        return story_id in self._stories
 
     @property
     def open_stories(self) -> int:
