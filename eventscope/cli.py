@@ -430,19 +430,24 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "csv", "parquet"]), required=True)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout (not parquet).")
 @click.option("--header", is_flag=True, help="GDELT: write the column names first (GDELT's files have none).")
+@click.option("--reports", is_flag=True,
+              help="GDELT: one row per report's event, as GDELT counts, not per fused event.")
 @click.option("--actor", help="Actor code (SRB) or name.")
 @click.option("--recipient", help="Recipient code or name.")
 @click.option("--type", "event", help="PLOVER event type (AGREE, ACCUSE, ...).")
 @click.option("--modality", type=click.Choice(["asserted", "planned", "hypothetical", "negated", "historical"]))
 @click.option("--since", help="Earliest date (ISO 8601, inclusive).")
 @click.option("--until", help="Latest date (ISO 8601, inclusive).")
-def export(db: str, fmt: str, output: str, header: bool, actor: str | None, recipient: str | None,
+def export(db: str, fmt: str, output: str, header: bool, reports: bool, actor: str | None, recipient: str | None,
            event: str | None, modality: str | None, since: str | None, until: str | None) -> None:
-    """Export events as PLOVER JSON records, GDELT 2.0 event rows, CSV or Parquet."""
+    """Export events as PLOVER JSON records, GDELT 2.0 event rows, CSV or Parquet.
+
+    GDELT rows are fused events (a happening once, with NumMentions, NumSources and NumArticles), unless
+    --reports; PLOVER, CSV and Parquet hold every report's event with its own sentence."""
     from .web.cli_commands import export as run
 
-    run(db, fmt, output, header=header, actor=actor, recipient=recipient, event=event, modality=modality,
-        since=since, until=until)
+    run(db, fmt, output, header=header, reports=reports, actor=actor, recipient=recipient, event=event,
+        modality=modality, since=since, until=until)
 
 
 @main.command()

@@ -78,13 +78,18 @@ def event_rows(store: Store, actor: str | None = None, recipient: str | None = N
     """Every stored event with what the exports need from its article, filtered as ``Store.events``."""
     keys = store.events(actor=actor, recipient=recipient, event=event, modality=modality, since=since,
                         until=until, limit=2**62)
-    wanted = {(k["article_id"], k["idx"]) for k in keys}
+    yield from _report_rows(store, {(k["article_id"], k["idx"]) for k in keys})
+
+
+def _report_rows(store: Store, wanted: set[tuple[str, int]]) -> Iterator[dict[str, Any]]:
+    """The stored events ``wanted`` (article id, index), with their articles' fields, in date order."""
     if not wanted:
         return
     cur = store.con.execute(
         "SELECT e.*, a.url, a.title, a.origin, a.language, a.text AS article_text, r.ingested_at "
         "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN raw r ON r.id = e.article_id "
-        "ORDER BY coalesce(e.date, e.published) NULLS LAST, e.article_id, e.idx")
+        "WHERE list_contains(?, e.article_id) "
+        "ORDER BY coalesce(e.date, e.published) NULLS LAST, e.article_id, e.idx", [sorted({a for a, _ in wanted})])
     cols = [d[0] for d in cur.description]
     while batch := cur.fetchmany(1000):
         for values in batch:
@@ -94,6 +99,36 @@ def event_rows(store: Store, actor: str | None = None, recipient: str | None = N
             for k in ("actor", "recipient", "location"):
                 row[k] = json.loads(row[k]) if row[k] else ([] if k != "location" else None)
             yield row
+
+
+def fused_event_rows(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
+    """Every fused event (filtered as ``Store.fused_events``) as one row: its first report's event row (the
+    mentions, place, sentence and URL the exports read) with the fused event's codes, date and counts:
+    ``num_mentions`` its sources, ``num_sources`` the independent ones (a syndicated copy counts once),
+    ``num_articles`` the reporting articles."""
+    fused = store.fused_events(**filters, limit=2**62)
+    if not fused:
+        return
+    sources = store.rows("SELECT fused_id, article_id, event_idx, published FROM fused_sources "
+                         "WHERE list_contains(?, fused_id)", [[f["id"] for f in fused]])
+    by_fused: dict[str, list[dict[str, Any]]] = {}
+    for link in sources:
+        by_fused.setdefault(link["fused_id"], []).append(link)
+    first = {fid: min((x for x in srcs if x["event_idx"] >= 0),
+                      key=lambda x: (x["published"] or "~", x["article_id"], x["event_idx"]), default=None)
+             for fid, srcs in by_fused.items()}
+    base = {(r["article_id"], r["idx"]): r for r in _report_rows(
+        store, {(x["article_id"], x["event_idx"]) for x in first.values() if x is not None})}
+    for f in fused:
+        src = first.get(f["id"])
+        found = base.get((src["article_id"], src["event_idx"])) if src else None
+        if found is None:
+            continue
+        yield {**found, "cameo": f["cameo"], "quad": f["quad"], "goldstein": f["goldstein"],
+               "date": f["date"] or found["date"], "actor_codes": f["actor_codes"] or [],
+               "recipient_codes": f["recipient_codes"] or [], "gdelt_key": f["id"],
+               "num_mentions": f["n_sources"], "num_sources": f["n_independent"],
+               "num_articles": len({x["article_id"] for x in by_fused[f["id"]]})}
 
 
 def event_id(row: dict[str, Any]) -> str:
@@ -210,38 +245,58 @@ def _action_geo(loc: dict[str, Any] | None) -> list[Any]:
             "" if lat is None else lat, "" if lon is None else lon, ""]
 
 
+def actor_pairs(row: dict[str, Any]) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """The (Actor1, Actor2) pairs of one event's GDELT rows: every actor with every recipient, less an actor
+    paired with itself: one code, and one sector or a bare country ("Serbia and Hungary signed with each
+    other": SRB-HUN and HUN-SRB, not SRB-SRB nor SRBMIL-SRB; Serbian police against the Serbian opposition
+    stays), unless that is all there is."""
+    def same(m1: dict[str, Any] | None, m2: dict[str, Any] | None) -> bool:
+        if not (m1 and m2 and m1["code"] == m2["code"]):
+            return False
+        return m1.get("sector") == m2.get("sector") or not m1.get("sector") or not m2.get("sector")
+
+    pairs = [(m1, m2) for m1 in _side(row["actor"], row["actor_codes"])
+             for m2 in _side(row["recipient"], row["recipient_codes"])]
+    return [(m1, m2) for m1, m2 in pairs if not same(m1, m2)] or pairs
+
+
 def gdelt_id(row: dict[str, Any], a: str | None, b: str | None) -> int:
     """A stable integer id for one GDELT row (GDELT ids are integers): from event id and actor pair."""
-    key = f"{event_id(row)}|{a or ''}|{b or ''}".encode()
+    key = f"{row.get('gdelt_key') or event_id(row)}|{a or ''}|{b or ''}".encode()
     return int(hashlib.sha256(key).hexdigest()[:15], 16)
 
 
 def gdelt_rows(row: dict[str, Any]) -> Iterator[list[Any]]:
-    """The GDELT 2.0 rows of one stored event: one per (actor, recipient) pair."""
+    """The GDELT 2.0 rows of one event (a report's, or a fused one's from ``fused_event_rows``, with its
+    counts of mentions, sources and articles): one per (actor, recipient) pair."""
     d, _ = event_day(row)
     text = row["article_text"] or ""
     lead_end = text.find("\n")
     is_root = 1 if lead_end < 0 or (row["sentence_start"] or 0) < lead_end else 0
     cameo = row["cameo"] or ""
     added = row["ingested_at"].strftime("%Y%m%d%H%M%S") if row.get("ingested_at") else ""
-    for m1 in _side(row["actor"], row["actor_codes"]):
-        for m2 in _side(row["recipient"], row["recipient_codes"]):
-            yield ([gdelt_id(row, m1["code"] if m1 else None, m2["code"] if m2 else None),
-                    d.strftime("%Y%m%d") if d else "", d.strftime("%Y%m") if d else "", d.year if d else "",
-                    round(d.year + (d.timetuple().tm_yday - 1) / 365, 4) if d else ""]
-                   + _actor_cols(m1) + _actor_cols(m2)
-                   + [is_root, cameo, cameo[:3], cameo[:2], row["quad"], row["goldstein"], 1, 1, 1, ""]
-                   + [""] * len(_GEO) * 2 + _action_geo(row["location"])
-                   + [added, row["url"] or row["origin"] or ""])
+    for m1, m2 in actor_pairs(row):
+        yield ([gdelt_id(row, m1["code"] if m1 else None, m2["code"] if m2 else None),
+                d.strftime("%Y%m%d") if d else "", d.strftime("%Y%m") if d else "", d.year if d else "",
+                round(d.year + (d.timetuple().tm_yday - 1) / 365, 4) if d else ""]
+               + _actor_cols(m1) + _actor_cols(m2)
+               + [is_root, cameo, cameo[:3], cameo[:2], row["quad"], row["goldstein"],
+                  row.get("num_mentions", 1), row.get("num_sources", 1), row.get("num_articles", 1), ""]
+               + [""] * len(_GEO) * 2 + _action_geo(row["location"])
+               + [added, row["url"] or row["origin"] or ""])
 
 
 # -- writing ---------------------------------------------------------------------------------------
 
-def export(store: Store, fmt: str, out: str | Path | IO[str], header: bool = False, **filters: Any) -> int:
+def export(store: Store, fmt: str, out: str | Path | IO[str], header: bool = False, reports: bool = False,
+           **filters: Any) -> int:
     """Write the stored events (filtered as ``Store.events``) to ``out``; returns the number of rows.
 
     ``out`` is a path or, for the text formats, an open text stream ("-" on the CLI). ``header`` adds
-    the column names to GDELT output (GDELT's own files have none).
+    the column names to GDELT output (GDELT's own files have none). GDELT rows are fused events, a
+    happening once however many outlets reported it, with its counts in NumMentions, NumSources and
+    NumArticles, unless ``reports`` (or the stories were never grouped): then one per report, as GDELT
+    counts. PLOVER, CSV and Parquet hold every report's event, each with its own sentence.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -273,7 +328,8 @@ def export(store: Store, fmt: str, out: str | Path | IO[str], header: bool = Fal
             w = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
             if header:
                 w.writerow(GDELT_COLUMNS)
-            for row in event_rows(store, **filters):
+            fused = not reports and store.count("fused_events") > 0
+            for row in fused_event_rows(store, **filters) if fused else event_rows(store, **filters):
                 for g in gdelt_rows(row):
                     w.writerow([_tsv(v) for v in g])
                     n += 1

@@ -209,12 +209,13 @@ class StoryIndex:
         index._postings = state["postings"]
         index._story_of = state["story_of"]
         index._copy_of = state["copy_of"]
-        index._closing = [(day(d), sid) for d, sid in state["closing"]]  # a heap stays a heap in list order
+        # a heap stays a heap in list order
+        index._closing = [(dt.date.fromisoformat(d), sid) for d, sid in state["closing"]]
         for d, aid in state["copy_window"]:
             text = texts.get(aid)
             if text:
                 index.copies.add(aid, text)
-            index._copy_expiry.append((day(d), aid))
+            index._copy_expiry.append((dt.date.fromisoformat(d), aid))
         return index
 
     @property

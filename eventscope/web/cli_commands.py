@@ -28,7 +28,8 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-def export(db: str, fmt: str, output: str = "-", header: bool = False, **filters: Any) -> int:
+def export(db: str, fmt: str, output: str = "-", header: bool = False, reports: bool = False,
+           **filters: Any) -> int:
     """Write the events of ``db`` as ``fmt`` (plover, gdelt, csv, parquet) to ``output`` ("-": stdout)."""
     from ..export import export as run
     from ..store import Store
@@ -38,7 +39,7 @@ def export(db: str, fmt: str, output: str = "-", header: bool = False, **filters
     if not Path(db).exists():
         raise click.ClickException(f"no database at {db}")
     with Store(db, read_only=True) as store:
-        n = run(store, fmt, sys.stdout if output == "-" else output, header=header,
+        n = run(store, fmt, sys.stdout if output == "-" else output, header=header, reports=reports,
                 **{k: v for k, v in filters.items() if v})
     click.echo(f"{n} rows written" + ("" if output == "-" else f" to {output}"), err=True)
     return n

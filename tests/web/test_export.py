@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventscope.export import GDELT_COLUMNS, cameo_country, export, gdelt_id
+from eventscope.export import GDELT_COLUMNS, actor_pairs, cameo_country, export, gdelt_id
 from eventscope.store import Store
 
 
@@ -73,6 +73,20 @@ def test_plover_records_match_the_store_field_by_field(db: Path, tmp_path: Path)
             assert rec["event_loc"]["resolved_place"] == e["location"]["name"]
 
 
+def test_an_actor_is_not_paired_with_itself_unless_that_is_all_there_is() -> None:
+    srb, hun = {"code": "SRB", "sector": None}, {"code": "HUN", "sector": None}
+    joint = {"actor": [srb, hun], "recipient": [srb, hun], "actor_codes": [], "recipient_codes": []}
+    assert [(a["code"], b["code"]) for a, b in actor_pairs(joint)] == [("SRB", "HUN"), ("HUN", "SRB")]
+    police, opposition = {"code": "SRB", "sector": "COP"}, {"code": "SRB", "sector": "OPP"}
+    domestic = {"actor": [police], "recipient": [opposition], "actor_codes": [], "recipient_codes": []}
+    assert actor_pairs(domestic) == [(police, opposition)]
+    minister = {"code": "SRB", "sector": "MIL"}  # Serbia's defence minister signing with Hungary, not with Serbia
+    signed = {"actor": [minister], "recipient": [], "actor_codes": [], "recipient_codes": ["HUN", "SRB"]}
+    assert [(a["code"], b["code"]) for a, b in actor_pairs(signed)] == [("SRB", "HUN")]
+    alone = {"actor": [srb], "recipient": [srb], "actor_codes": [], "recipient_codes": []}
+    assert actor_pairs(alone) == [(srb, srb)]
+
+
 def read_gdelt(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
@@ -83,33 +97,67 @@ def read_gdelt(path: Path) -> list[dict[str, str]]:
 def test_gdelt_rows_match_the_store_field_by_field(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.tsv"
     with Store(db, read_only=True) as s:
-        n = export(s, "gdelt", out)
+        n = export(s, "gdelt", out, reports=True)
     rows = read_gdelt(out)
     assert n == len(rows) > 0
     by_id = {int(r["GlobalEventID"]): r for r in rows}
     assert len(by_id) == len(rows), "GlobalEventID must be unique"
     seen = 0
     for e in stored_events(db).values():
-        actors = sorted({m["code"] for m in e["actor"] if m["code"]} | set(e["actor_codes"])) or [None]
-        recipients = sorted({m["code"] for m in e["recipient"] if m["code"]} | set(e["recipient_codes"])) or [None]
-        for a in actors:
-            for b in recipients:
-                r = by_id[gdelt_id(e, a, b)]
-                seen += 1
-                assert r["EventCode"] == e["cameo"] and r["EventRootCode"] == e["cameo"][:2]
-                assert r["EventBaseCode"] == e["cameo"][:3]
-                assert int(r["QuadClass"]) == e["quad"] and float(r["GoldsteinScale"]) == e["goldstein"]
-                assert r["Actor1CountryCode"] == (cameo_country(a) if a and a not in ("IGO", "NGO") else "")
-                assert r["Actor2CountryCode"] == (cameo_country(b) if b and b not in ("IGO", "NGO") else "")
-                assert r["Actor1Code"].startswith(cameo_country(a) or "")
-                assert r["SOURCEURL"] == (e["url"] or e["origin"])
-                assert r["NumArticles"] == "1" and len(r["DATEADDED"]) == 14
-                if e["date"] and len(e["date"]) == 10:
-                    assert r["Day"] == e["date"].replace("-", "")
-                assert r["MonthYear"] == r["Day"][:6] and r["Year"] == r["Day"][:4]
-                if e["location"]:
-                    assert r["ActionGeo_FullName"].startswith(e["location"]["name"])
+        for m1, m2 in actor_pairs(e):
+            a, b = (m1 or {}).get("code"), (m2 or {}).get("code")
+            r = by_id[gdelt_id(e, a, b)]
+            seen += 1
+            assert r["EventCode"] == e["cameo"] and r["EventRootCode"] == e["cameo"][:2]
+            assert r["EventBaseCode"] == e["cameo"][:3]
+            assert int(r["QuadClass"]) == e["quad"] and float(r["GoldsteinScale"]) == e["goldstein"]
+            assert r["Actor1CountryCode"] == (cameo_country(a) if a and a not in ("IGO", "NGO") else "")
+            assert r["Actor2CountryCode"] == (cameo_country(b) if b and b not in ("IGO", "NGO") else "")
+            assert r["Actor1Code"].startswith(cameo_country(a) or "")
+            assert r["SOURCEURL"] == (e["url"] or e["origin"])
+            assert r["NumArticles"] == "1" and len(r["DATEADDED"]) == 14
+            if e["date"] and len(e["date"]) == 10:
+                assert r["Day"] == e["date"].replace("-", "")
+            assert r["MonthYear"] == r["Day"][:6] and r["Year"] == r["Day"][:4]
+            if e["location"]:
+                assert r["ActionGeo_FullName"].startswith(e["location"]["name"])
     assert seen == len(rows)
+
+
+def test_gdelt_rows_are_fused_events_with_their_counts_of_mentions_sources_and_articles(seed_db: Path,
+                                                                                         tmp_path: Path) -> None:
+    out = tmp_path / "fused.tsv"
+    with Store(seed_db, read_only=True) as s:
+        export(s, "gdelt", out)
+        fused = {f["id"]: f for f in s.fused_events(limit=10**6)}
+        links = s.rows("SELECT fused_id, article_id FROM fused_sources")
+    rows = read_gdelt(out)
+    articles: dict[str, set[str]] = {}
+    for link in links:
+        articles.setdefault(link["fused_id"], set()).add(link["article_id"])
+    # Each row belongs to one fused event (its id keyed by the fused event and the actor pair).
+    keyed = {}
+    for f in fused.values():
+        for a in sorted(set(f["actor_codes"] or [])) or [None]:
+            for b in sorted(set(f["recipient_codes"] or [])) or [None]:
+                keyed[gdelt_id({"gdelt_key": f["id"]}, a, b)] = f
+    assert rows and all(int(r["GlobalEventID"]) in keyed for r in rows)
+    for r in rows:
+        f = keyed[int(r["GlobalEventID"])]
+        assert r["EventCode"] == f["cameo"] and int(r["NumMentions"]) == f["n_sources"]
+        assert int(r["NumSources"]) == f["n_independent"] and int(r["NumArticles"]) == len(articles[f["id"]])
+    # The Belgrade signing, in both outlets: one happening, not one event per report as GDELT has it.
+    signing = [r for r in rows if r["EventCode"] == "062" and {r["Actor1Code"][:3], r["Actor2Code"][:3]} <= {"SRB",
+                                                                                                          "HUN"}]
+    assert signing and all(r["NumSources"] == "2" and r["NumArticles"] == "2" for r in signing)
+    assert len({r["GlobalEventID"] for r in rows}) < sum(1 for _ in read_gdelt_reports(seed_db, tmp_path))
+
+
+def read_gdelt_reports(db: Path, tmp_path: Path) -> list[dict[str, str]]:
+    out = tmp_path / "reports.tsv"
+    with Store(db, read_only=True) as s:
+        export(s, "gdelt", out, reports=True)
+    return read_gdelt(out)
 
 
 def test_gdelt_uses_ksv_for_kosovo_and_fips_for_places(handmade_db: Path, tmp_path: Path) -> None:
@@ -165,3 +213,18 @@ def test_export_command_writes_a_file_and_refuses_binary_to_stdout(handmade_db: 
         command(str(handmade_db), "parquet", "-")
     with pytest.raises(click.ClickException, match="no database"):
         command(str(tmp_path / "missing.duckdb"), "csv", str(tmp_path / "x.csv"))
+
+
+def test_export_command_writes_fused_gdelt_rows_unless_asked_for_reports(seed_db: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from eventscope.cli import main
+
+    runner = CliRunner()
+    fused, reports = tmp_path / "fused.tsv", tmp_path / "reports.tsv"
+    assert runner.invoke(main, ["export", "--db", str(seed_db), "--format", "gdelt", "-o", str(fused)]).exit_code == 0
+    assert runner.invoke(main, ["export", "--db", str(seed_db), "--format", "gdelt", "--reports",
+                                "-o", str(reports)]).exit_code == 0
+    f, r = read_gdelt(fused), read_gdelt(reports)
+    assert 0 < len(f) < len(r)
+    assert max(int(x["NumArticles"]) for x in f) == 2 and {x["NumArticles"] for x in r} == {"1"}
