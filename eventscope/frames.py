@@ -22,6 +22,11 @@ EVENT_COLUMNS = ["id", "article_id", "idx", "date", "published", "event", "cameo
                  "trigger_text", "place", "place_country", "outlet", "title", "url", "sentence_text"]
 
 
+FUSED_COLUMNS = ["id", "story_id", "event", "cameo", "quad", "goldstein", "modality", "date", "actor_codes",
+                 "recipient_codes", "actor_names", "recipient_names", "place", "n_sources", "n_independent",
+                 "first_report", "discrepancies"]
+
+
 def events_frame(store: Store, **filters: Any) -> pd.DataFrame:
     """Per-article events, filtered as ``Store.events`` (actor, recipient, event, modality, since, until)."""
     from .export import event_rows
@@ -67,6 +72,12 @@ class Frames:
     def events(self, **filters: Any) -> pd.DataFrame:
         """Per-article events; filters: actor, recipient, event, modality, since, until."""
         return events_frame(self.store, **filters)
+
+    def fused_events(self, **filters: Any) -> pd.DataFrame:
+        """Events fused across the reports of each story, a happening once, with ``n_sources`` and
+        ``n_independent`` (a syndicated copy counts once) and its first report; filters as ``events``.
+        Empty where the stories were never grouped."""
+        return pd.DataFrame(self.store.fused_events(**filters, limit=10**9), columns=FUSED_COLUMNS)
 
     def articles(self, search: str | None = None, outlet: str | None = None, limit: int = 10**9) -> pd.DataFrame:
         """Articles (metadata and a snippet; the full text is ``store.article(id)``)."""

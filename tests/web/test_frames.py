@@ -33,6 +33,12 @@ def test_frames_on_the_seed_database(seed_db: Path) -> None:
         events = db.events()
         assert len(events) > 0 and events["cameo"].notna().all()
         assert len(db.stories()) >= 1
+        # Happenings, once each: the signing both outlets report is one row with its two sources.
+        fused = db.fused_events()
+        assert list(fused.columns) == ef.FUSED_COLUMNS and 0 < len(fused) < len(events)
+        signing = fused[(fused["cameo"] == "062") & (fused["n_independent"] == 2)]
+        assert len(signing) == 1 and {"SRB", "HUN"} <= set(signing.iloc[0]["actor_codes"])
+        assert len(db.fused_events(actor="SRB")) < len(fused)
 
 
 @pytest.mark.parametrize("value, by, period", [
