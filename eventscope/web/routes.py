@@ -107,6 +107,20 @@ def events(database: DB, actor: Text = None, recipient: Text = None,
     return {"rows": rows[:limit], "offset": offset, "limit": limit, "more": len(rows) > limit}
 
 
+@router.get("/fused-events", summary="Events fused across outlets (a happening once, with its source counts)")
+def fused_events(database: DB, actor: Text = None, recipient: Text = None,
+                 type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
+                 modality: Modality | None = None, since: Annotated[str | None, Query(pattern=DATE)] = None,
+                 until: Annotated[str | None, Query(pattern=DATE)] = None, limit: Limit = 100,
+                 offset: Offset = 0) -> dict[str, Any]:
+    """Each happening once, however many outlets reported it: ``n_sources``, ``n_independent`` (a syndicated
+    copy counts once), ``first_report`` and the outlets' discrepancies; filters as ``/events``."""
+    with database.read() as s:
+        rows = s.fused_events(actor=actor, recipient=recipient, event=type.value if type else None,
+                              modality=modality, since=since, until=until, limit=limit + 1, offset=offset)
+    return {"rows": rows[:limit], "offset": offset, "limit": limit, "more": len(rows) > limit}
+
+
 @router.get("/actors", summary="Actors with mention and article counts")
 def actors(database: DB, code: Annotated[str | None, Query(pattern=CODE)] = None,
            limit: Limit = 100) -> list[dict[str, Any]]:

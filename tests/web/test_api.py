@@ -168,6 +168,17 @@ def test_seed_database_answers_every_listing(seed_client: TestClient) -> None:
     assert seed_client.get("/api/events").json()["rows"], "the pipeline coded no events from the seeds"
 
 
+def test_fused_events_count_each_happening_once_with_its_sources(seed_client: TestClient) -> None:
+    fused = seed_client.get("/api/fused-events", params={"limit": 500}).json()
+    reports = seed_client.get("/api/events", params={"limit": 500}).json()
+    assert 0 < len(fused["rows"]) < len(reports["rows"]) and fused["more"] is False
+    signing = [r for r in fused["rows"] if r["cameo"] == "062" and r["n_independent"] == 2]
+    assert len(signing) == 1 and signing[0]["n_sources"] >= 2
+    page = seed_client.get("/api/fused-events", params={"limit": 1, "type": "COOPERATE"}).json()
+    assert len(page["rows"]) == 1 and page["more"] is True and page["rows"][0]["event"] == "COOPERATE"
+    assert seed_client.get("/api/fused-events", params={"since": "not a date"}).status_code == 422
+
+
 def test_serve_command_answers_on_localhost(handmade_db: Path) -> None:
     import socket
     import time
