@@ -127,6 +127,23 @@ def test_seed_events_table_filters_and_pages(seed_server: LiveServer, page, scre
         assert page.locator("a[rel=prev]").count() == 1
 
 
+def test_seed_events_count_happenings_once_and_reports_on_demand(seed_server: LiveServer, page,
+                                                                  screenshots: Path) -> None:
+    page.goto(seed_server.url + "/#/events?type=COOPERATE")
+    ready(page)
+    sources = page.locator("table tbody td[data-col=sources]").all_inner_texts()
+    assert sources and "3 (2 indep.)" in sources  # the Belgrade signing: three sources, two outlets
+    page.screenshot(path=str(screenshots / "seed-events-happenings.png"), full_page=True)
+    row = page.locator("table tbody tr", has=page.locator("td[data-col=sources]", has_text="3 (2 indep.)")).first
+    row.locator("td[data-col=story] a").click()
+    ready(page)
+    assert page.locator("section.column").count() == 2
+    assert "number:activity: 79 (2)" in " ".join(page.locator("ol.events li.selected .agree").all_inner_texts())
+    # Every report's own event, as GDELT counts: more rows, each with its trigger.
+    ready(page, "#/events?type=COOPERATE&count=reports")
+    assert page.locator("table tbody td[data-col=trigger]").count() > len(sources)
+
+
 def test_seed_network_search_and_quarantine_pages_render(seed_server: LiveServer, page, screenshots: Path) -> None:
     page.goto(seed_server.url + "/#/network")
     ready(page)
