@@ -20,7 +20,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .model import Article, Event, Mention, parse_date
-from .store import Store
+from .store import Store, encode_state
 from .stories import StoryIndex, fuse
 from .stories.index import StoryConfig, order_key
 from .stories.text import features
@@ -44,7 +44,7 @@ def assign_new(store: Store) -> set[str]:
         store.set_story(art.id, story, when.isoformat() if when else None)
         changed.add(story)
     labels = {k: v for k, v in label_of.items() if k != v and index.is_open(k)}
-    store.save_story_index(assigned + len(new), {"index": index.state(), "labels": labels})
+    store.save_story_index(assigned + len(new), encode_state({"index": index.state(), "labels": labels}))
     return changed
 
 

@@ -63,6 +63,11 @@ CREATE TABLE IF NOT EXISTS quarantine (
 """
 
 
+def encode_state(state: dict[str, Any]) -> bytes:
+    """A story index state as the store keeps it: JSON (never pickle: a store may come from elsewhere), zlib."""
+    return zlib.compress(json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
 class Store:
     """A DuckDB file holding raw inputs, articles, annotations and the quarantine."""
 
@@ -165,9 +170,10 @@ class Store:
         self.con.execute("UPDATE articles SET story = ?, grouped_on = ? WHERE id = ?",
                          [story, grouped_on, article_id])
 
-    def save_story_index(self, assigned: int, state: dict[str, Any]) -> None:
-        """Keep the story index's state (JSON, compressed), valid while ``assigned`` articles have a story."""
-        data = zlib.compress(json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    def save_story_index(self, assigned: int, data: bytes) -> None:
+        """Keep the story index's state (``encode_state``), valid while ``assigned`` articles have a story.
+        Encoded by the caller, so that a writer holding the file briefly (``engines/chunked.py``) only copies
+        bytes while it holds it."""
         now = datetime.now(UTC).replace(tzinfo=None)
         self.con.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?, ?, ?)", [assigned, data, now])
 
