@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from .store import Store
+from .store import FIRST_SOURCES, Store
 
 FORMATS = ("plover", "gdelt", "csv", "parquet")
 CODER = "eventscope"
@@ -88,7 +88,7 @@ def _report_rows(store: Store, wanted: set[tuple[str, int]]) -> Iterator[dict[st
     cur = store.con.execute(
         "SELECT e.*, a.url, a.title, a.origin, a.language, a.text AS article_text, r.ingested_at "
         "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN raw r ON r.id = e.article_id "
-        "WHERE list_contains(?, e.article_id) "
+        "WHERE e.article_id IN (SELECT unnest(?)) "
         "ORDER BY coalesce(e.date, e.published) NULLS LAST, e.article_id, e.idx", [sorted({a for a, _ in wanted})])
     cols = [d[0] for d in cur.description]
     while batch := cur.fetchmany(1000):
@@ -109,26 +109,21 @@ def fused_event_rows(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     fused = store.fused_events(**filters, limit=2**62)
     if not fused:
         return
-    sources = store.rows("SELECT fused_id, article_id, event_idx, published FROM fused_sources "
-                         "WHERE list_contains(?, fused_id)", [[f["id"] for f in fused]])
-    by_fused: dict[str, list[dict[str, Any]]] = {}
-    for link in sources:
-        by_fused.setdefault(link["fused_id"], []).append(link)
-    first = {fid: min((x for x in srcs if x["event_idx"] >= 0),
-                      key=lambda x: (x["published"] or "~", x["article_id"], x["event_idx"]), default=None)
-             for fid, srcs in by_fused.items()}
+    first = {r["fused_id"]: r for r in store.rows(
+        f"WITH first AS ({FIRST_SOURCES}) SELECT first.fused_id, first.article_id, first.idx, "
+        "(SELECT count(DISTINCT s.article_id) FROM fused_sources s WHERE s.fused_id = first.fused_id) AS n_articles "
+        "FROM first WHERE first.idx >= 0 AND first.fused_id IN (SELECT unnest(?))", [[f["id"] for f in fused]])}
     base = {(r["article_id"], r["idx"]): r for r in _report_rows(
-        store, {(x["article_id"], x["event_idx"]) for x in first.values() if x is not None})}
+        store, {(x["article_id"], x["idx"]) for x in first.values()})}
     for f in fused:
         src = first.get(f["id"])
-        found = base.get((src["article_id"], src["event_idx"])) if src else None
-        if found is None:
+        found = base.get((src["article_id"], src["idx"])) if src else None
+        if src is None or found is None:
             continue
         yield {**found, "cameo": f["cameo"], "quad": f["quad"], "goldstein": f["goldstein"],
                "date": f["date"] or found["date"], "actor_codes": f["actor_codes"] or [],
                "recipient_codes": f["recipient_codes"] or [], "gdelt_key": f["id"],
-               "num_mentions": f["n_sources"], "num_sources": f["n_independent"],
-               "num_articles": len({x["article_id"] for x in by_fused[f["id"]]})}
+               "num_mentions": f["n_sources"], "num_sources": f["n_independent"], "num_articles": src["n_articles"]}
 
 
 def event_id(row: dict[str, Any]) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import asdict
 from typing import Any
 
 from .model import Article, Event, Mention, parse_date
@@ -52,12 +51,13 @@ def _restored(store: Store, assigned: int) -> tuple[StoryIndex, dict[str, str]] 
     """The kept index, with the texts of its copy window read back; None where there is none to go on from
     (none kept, articles grouped since, or kept by a version with another index or configuration)."""
     state = store.load_story_index(assigned)
-    if state is None or state["index"].get("config") != asdict(StoryConfig()):
+    if state is None:
         return None
-    ids = [aid for _, aid in state["index"]["copy_window"]]
-    texts = {r["id"]: r["text"] for r in store.rows("SELECT id, text FROM articles WHERE list_contains(?, id)", [ids])}
+    ids = [aid for _, aid in state["index"].get("copy_window", [])]
+    texts = {r["id"]: r["text"] for r in store.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))",
+                                                    [ids])}
     try:
-        index = StoryIndex.from_state(state["index"], texts)
+        index = StoryIndex.from_state(state["index"], texts, config=StoryConfig())
     except (ValueError, KeyError, TypeError):
         return None
     return index, dict(state["labels"])

@@ -63,6 +63,13 @@ CREATE TABLE IF NOT EXISTS quarantine (
 """
 
 
+# Each fused event's first report among its sources (earliest published, then article and event order): the
+# report that stands for the happening where one row must (the dyad view, the GDELT export).
+FIRST_SOURCES = ("SELECT fused_id, article_id, event_idx AS idx, outlet, trigger_text, sentence_text FROM fused_sources "
+                 "QUALIFY row_number() OVER (PARTITION BY fused_id "
+                 "ORDER BY coalesce(published, '~'), article_id, event_idx) = 1")
+
+
 def encode_state(state: dict[str, Any]) -> bytes:
     """A story index state as the store keeps it: JSON (never pickle: a store may come from elsewhere), zlib."""
     return zlib.compress(json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)

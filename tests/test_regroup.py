@@ -69,34 +69,44 @@ def test_story_commands(tmp_path: Path) -> None:
     assert "article_id" in reports[0]
 
 
-def test_ingest_rebuilds_the_story_index_from_the_open_window_only(tmp_path: Path, monkeypatch) -> None:
+def _put(s, text: str, published: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Ingest one plain text with its date, then regroup: one streaming step."""
     from eventscope.api import regroup
     from eventscope.model import RawDoc
     from eventscope.pipeline import ingest as ingest_records
+
+    ingest_records([RawDoc(body=text, kind="text", origin=f"t:{published}:{len(text)}", raw=text.encode(),
+                           published=published)], s)
+    regroup(s)
+
+
+def _loads(monkeypatch, where_prefix: str = "") -> list[int]:  # type: ignore[no-untyped-def]
+    """From now on, how many articles each ``Store.load_articles`` call whose query starts so returns."""
     from eventscope.store import Store
 
-    def put(s: Store, text: str, published: str) -> None:
-        ingest_records([RawDoc(body=text, kind="text", origin=f"t:{published}", raw=text.encode(),
-                               published=published)], s)
-        regroup(s)
+    loaded: list[int] = []
+    real = Store.load_articles
 
+    def spy(self, where="TRUE", params=None):  # type: ignore[no-untyped-def]
+        out = real(self, where, params)
+        if where.startswith(where_prefix):
+            loaded.append(len(out))
+        return out
+
+    monkeypatch.setattr(Store, "load_articles", spy)
+    return loaded
+
+
+def test_ingest_rebuilds_the_story_index_from_the_open_window_only(tmp_path: Path, monkeypatch) -> None:
     old_text = QUAKE.replace("6.1", "5.2").replace("Tuesday", "Monday")
     db = tmp_path / "w.duckdb"
     with open_store(db) as s:
-        put(s, old_text, "2019-05-01")
-        put(s, QUAKE, "2024-03-05")
+        _put(s, old_text, "2019-05-01")
+        _put(s, QUAKE, "2024-03-05")
         s.con.execute("DELETE FROM story_index")  # no kept index: the next ingest rebuilds it from the store
-        loaded: list[int] = []
-        real = Store.load_articles
-
-        def spy(self, where="TRUE", params=None):  # type: ignore[no-untyped-def]
-            out = real(self, where, params)
-            loaded.append(len(out))
-            return out
-
-        monkeypatch.setattr(Store, "load_articles", spy)
+        loaded = _loads(monkeypatch)
         later = QUAKE.replace("Tuesday", "Wednesday") + " Aftershocks followed."
-        put(s, later, "2024-03-06")
+        _put(s, later, "2024-03-06")
         stories = {r["published"]: r["story"] for r in s.rows("SELECT published, story FROM articles")}
     # The 2019 report is years out of the window: not read again; the 2024 one is, and the new report joins it.
     assert loaded[:2] == [1, 1]
@@ -105,35 +115,17 @@ def test_ingest_rebuilds_the_story_index_from_the_open_window_only(tmp_path: Pat
 
 def test_an_undated_article_is_read_again_only_while_the_stream_time_it_was_grouped_at_is_open(
         tmp_path: Path, monkeypatch) -> None:
-    from eventscope.api import regroup
-    from eventscope.model import RawDoc
-    from eventscope.pipeline import ingest as ingest_records
-    from eventscope.store import Store
-
-    def put(s: Store, text: str, published: str | None) -> None:
-        ingest_records([RawDoc(body=text, kind="text", origin=f"t:{published}:{len(text)}", raw=text.encode(),
-                               published=published)], s)
-        regroup(s)
-
     old_text = QUAKE.replace("6.1", "5.2").replace("Tuesday", "Monday")
     db = tmp_path / "u.duckdb"
     with open_store(db) as s:
-        put(s, old_text, "2019-05-01")
-        put(s, old_text + " Schools reopened.", None)  # undated, grouped when the stream stood at 2019-05-01
+        _put(s, old_text, "2019-05-01")
+        _put(s, old_text + " Schools reopened.", None)  # undated, grouped when the stream stood at 2019-05-01
         [row] = s.rows("SELECT grouped_on FROM articles WHERE published IS NULL")
         assert row["grouped_on"] == "2019-05-01"
-        put(s, QUAKE, "2024-03-05")
+        _put(s, QUAKE, "2024-03-05")
         s.con.execute("DELETE FROM story_index")  # no kept index: the next ingest rebuilds it from the store
-        loaded: list[int] = []
-        real = Store.load_articles
-
-        def spy(self, where="TRUE", params=None):  # type: ignore[no-untyped-def]
-            out = real(self, where, params)
-            loaded.append(len(out))
-            return out
-
-        monkeypatch.setattr(Store, "load_articles", spy)
-        put(s, QUAKE + " Aftershocks followed.", None)
+        loaded = _loads(monkeypatch)
+        _put(s, QUAKE + " Aftershocks followed.", None)
         rows = s.rows("SELECT published, grouped_on, story FROM articles ORDER BY grouped_on, published")
     # Read again: only the 2024 report; the undated article of 2019's stream time is closed with its story.
     assert loaded[:2] == [1, 1]
@@ -173,38 +165,18 @@ def test_an_untitled_story_is_titled_by_its_lead_cut_at_a_word() -> None:
 
 def test_an_ingest_goes_on_from_the_index_the_last_one_kept_and_groups_as_a_rebuild_would(
         tmp_path: Path, monkeypatch) -> None:
-    from eventscope.api import regroup
-    from eventscope.model import RawDoc
-    from eventscope.pipeline import ingest as ingest_records
-    from eventscope.store import Store
-
     texts = [(QUAKE, "2024-03-05"), (QUAKE.replace("Tuesday", "Monday").replace("6.1", "5.0"), "2024-03-04"),
              (QUAKE + " Aftershocks followed.", "2024-03-06"), ("Wire: " + QUAKE, "2024-03-06")]
-
-    def put(s: Store, text: str, published: str) -> None:
-        ingest_records([RawDoc(body=text, kind="text", origin=f"t:{published}:{len(text)}", raw=text.encode(),
-                               published=published)], s)
-        regroup(s)
-
     stories = {}
     for keep in (True, False):
         with open_store(tmp_path / f"k{keep}.duckdb") as s:
             for text, day in texts[:2]:
-                put(s, text, day)
+                _put(s, text, day)
             if not keep:
                 s.con.execute("DELETE FROM story_index")
-            rebuilt_from: list[int] = []  # articles read to rebuild the index, per rebuild
-            real = Store.load_articles
-
-            def spy(self, where="TRUE", params=None, real=real, rebuilt_from=rebuilt_from):  # type: ignore[no-untyped-def]
-                out = real(self, where, params)
-                if where.startswith("story IS NOT NULL"):
-                    rebuilt_from.append(len(out))
-                return out
-
-            monkeypatch.setattr(Store, "load_articles", spy)
+            rebuilt_from = _loads(monkeypatch, "story IS NOT NULL")  # articles read to rebuild the index
             for text, day in texts[2:]:
-                put(s, text, day)
+                _put(s, text, day)
             monkeypatch.undo()
             stories[keep] = s.rows("SELECT id, story FROM articles ORDER BY id")
             [row] = s.rows("SELECT assigned FROM story_index")

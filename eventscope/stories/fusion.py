@@ -167,17 +167,20 @@ def _attributes(members: list[tuple[Article, Event]]) -> dict[str, dict[str, lis
     return dict(attrs)
 
 
+def nested_dates(dates: list[str]) -> bool:
+    """Whether dates differ only in precision: a coarser date that contains a finer one is no disagreement
+    ("2025", "2025-04", "2025-04-01")."""
+    return all(any(b.startswith(a) or a.startswith(b) for b in dates if b != a) for a in dates)
+
+
 def _discrepancies(attrs: dict[str, dict[str, list[str]]], groups: dict[str, str]) -> list[Discrepancy]:
     """Attributes whose values come from different independent sources and do not agree."""
     out = []
     for attr, values in sorted(attrs.items()):
         if attr in ("modality", "event") or len(values) < 2:
             continue
-        if attr == "date":
-            dates = sorted(values)
-            # A coarser date that contains a finer one is no disagreement ("2025-04", "2025-04-01").
-            if all(any(b.startswith(a) or a.startswith(b) for b in dates if b != a) for a in dates):
-                continue
+        if attr == "date" and nested_dates(sorted(values)):
+            continue
         if attr in ("actor", "recipient"):
             # Several actors on one side are not a disagreement unless some source names none of the others':
             # flag only sources whose actors are disjoint from another source's.

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..model import Article, content_id
+from ..model import Article, content_id, parse_date
 from .copies import CopyIndex
 from .text import Features, features, sublinear
 
@@ -74,10 +74,6 @@ Vector = dict[str, float]
 
 # Bumped whenever ``StoryIndex.state`` changes shape: a stored state of another version is rebuilt instead.
 _STATE_VERSION = 1
-
-
-def parse_day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 @dataclass
@@ -192,13 +188,17 @@ class StoryIndex:
         }
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], texts: dict[str, str]) -> StoryIndex:
+    def from_state(cls, state: dict[str, Any], texts: dict[str, str],
+                   config: StoryConfig | None = None) -> StoryIndex:
         """The index ``state()`` described; ``texts`` gives the texts of its ``copy_window`` (by article id).
-        Raises ``ValueError`` where the state is of another version or configuration."""
+        Raises ``ValueError`` where the state is of another version, or of another configuration than
+        ``config`` (where given)."""
         if state.get("version") != _STATE_VERSION:
             raise ValueError("story index state of another version")
+        if config is not None and state["config"] != asdict(config):
+            raise ValueError("story index state of another configuration")
         index = cls(StoryConfig(**state["config"]))
-        day = parse_day
+        day = parse_date
         index._n = int(state["n"])
         index._df = Counter(state["df"])
         index._now = day(state["now"])
@@ -211,11 +211,10 @@ class StoryIndex:
         index._copy_of = state["copy_of"]
         # a heap stays a heap in list order
         index._closing = [(dt.date.fromisoformat(d), sid) for d, sid in state["closing"]]
-        for d, aid in state["copy_window"]:
-            text = texts.get(aid)
-            if text:
-                index.copies.add(aid, text)
-            index._copy_expiry.append((dt.date.fromisoformat(d), aid))
+        index._copy_expiry.extend((dt.date.fromisoformat(d), aid) for d, aid in state["copy_window"])
+        for _, aid in index._copy_expiry:
+            if texts.get(aid):
+                index.copies.add(aid, texts[aid])
         return index
 
     @property

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..stories.fusion import nested_dates
+
 # Fields compared across the sources of one event; a source that leaves one empty is "not said", not a
 # disagreement.
 COMPARED = ("event", "cameo", "modality", "date", "place", "actor_codes", "recipient_codes")
@@ -80,15 +82,10 @@ def compare(evs: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         if len(values) == 1 and len(by_outlet) == len(outlets):
             agreements.append(f)
-        elif len({frozenset(vs) for vs in by_outlet.values()}) > 1 and not (f == "date" and _nested(values)):
+        elif len({frozenset(vs) for vs in by_outlet.values()}) > 1 and not (f == "date" and nested_dates(values)):
             discrepancies.append(f)
     return {"outlets": outlets, "n_outlets": len(outlets), "values": fields, "agreements": agreements,
             "discrepancies": discrepancies}
-
-
-def _nested(dates: list[str]) -> bool:
-    """Whether dates only differ in precision ("2025", "2025-04-01"): each contains or is contained in another."""
-    return all(any(b.startswith(a) or a.startswith(b) for b in dates if b != a) for a in dates)
 
 
 def _most(evs: list[dict[str, Any]], key: str) -> Any:

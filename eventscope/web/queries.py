@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from ..store import Store
+from ..store import FIRST_SOURCES, Store
 from .evidence import align_events, compare, source
 
 COOPERATION = (1, 2)  # quad classes: verbal and material cooperation; 3 and 4 are conflict
@@ -212,9 +212,7 @@ def dyad(s: Store, a: str, b: str, by: str = "month", include_all: bool = False,
             + pair + " ORDER BY coalesce(date, published) NULLS LAST, article_id, idx", [a, b, b, a, a, b])
     else:
         rows = s.rows(
-            "WITH first AS (SELECT fused_id, article_id, event_idx AS idx, outlet, trigger_text, sentence_text "
-            " FROM fused_sources QUALIFY row_number() OVER (PARTITION BY fused_id "
-            " ORDER BY coalesce(published, '~'), article_id, event_idx) = 1) "
+            f"WITH first AS ({FIRST_SOURCES}) "
             "SELECT f.id AS fused_id, first.article_id, first.idx, event, cameo, quad, goldstein, modality, date, "
             "first_report AS published, first.outlet, actor_codes, recipient_codes, first.trigger_text, "
             "first.sentence_text, n_sources, n_independent FROM fused_events f LEFT JOIN first ON first.fused_id = f.id "

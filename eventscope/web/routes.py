@@ -94,31 +94,35 @@ def story(database: DB, story_id: Annotated[str, Path(min_length=1, max_length=2
     return row
 
 
-@router.get("/events", summary="Per-article coded events, filtered")
-def events(database: DB, actor: Text = None, recipient: Text = None,
-           type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
-           modality: Modality | None = None, since: Annotated[str | None, Query(pattern=DATE)] = None,
-           until: Annotated[str | None, Query(pattern=DATE)] = None, limit: Limit = 100,
-           offset: Offset = 0) -> dict[str, Any]:
-    with database.read() as s:
-        rows = s.events(actor=actor, recipient=recipient, event=type.value if type else None, modality=modality,
-                        since=since, until=until, limit=limit + 1, offset=offset)
+def event_filters(actor: Text = None, recipient: Text = None,
+                  type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
+                  modality: Modality | None = None, since: Annotated[str | None, Query(pattern=DATE)] = None,
+                  until: Annotated[str | None, Query(pattern=DATE)] = None) -> dict[str, Any]:
+    """The filters ``/events`` and ``/fused-events`` share, as ``Store.events`` takes them."""
+    return {"actor": actor, "recipient": recipient, "event": type.value if type else None, "modality": modality,
+            "since": since, "until": until}
+
+
+EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
+
+
+def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
     # One row more than asked says whether a next page exists, without a count over the whole table.
     return {"rows": rows[:limit], "offset": offset, "limit": limit, "more": len(rows) > limit}
 
 
+@router.get("/events", summary="Per-article coded events, filtered")
+def events(database: DB, filters: EventFilters, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    with database.read() as s:
+        return _page(s.events(**filters, limit=limit + 1, offset=offset), limit, offset)
+
+
 @router.get("/fused-events", summary="Events fused across outlets (a happening once, with its source counts)")
-def fused_events(database: DB, actor: Text = None, recipient: Text = None,
-                 type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
-                 modality: Modality | None = None, since: Annotated[str | None, Query(pattern=DATE)] = None,
-                 until: Annotated[str | None, Query(pattern=DATE)] = None, limit: Limit = 100,
-                 offset: Offset = 0) -> dict[str, Any]:
+def fused_events(database: DB, filters: EventFilters, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Each happening once, however many outlets reported it: ``n_sources``, ``n_independent`` (a syndicated
     copy counts once), ``first_report`` and the outlets' discrepancies; filters as ``/events``."""
     with database.read() as s:
-        rows = s.fused_events(actor=actor, recipient=recipient, event=type.value if type else None,
-                              modality=modality, since=since, until=until, limit=limit + 1, offset=offset)
-    return {"rows": rows[:limit], "offset": offset, "limit": limit, "more": len(rows) > limit}
+        return _page(s.fused_events(**filters, limit=limit + 1, offset=offset), limit, offset)
 
 
 @router.get("/actors", summary="Actors with mention and article counts")

@@ -133,30 +133,22 @@
       const reports = await api("events", {...f, limit: 1});
       if (reports.rows.length) page = null;  // the stories were never grouped: there are only reports
     }
-    if (page) {
-      append(view, [el("p", {class: "hint"}, "Each happening once, however many outlets reported it.")]);
-      append(view, [table(["date", "event", "cameo", "actor", "recipient", "modality", "sources", "story"], page.rows,
-        (r, c) => {
-          if (c === "date") return r.date || (r.first_report || "").slice(0, 10);
-          if (c === "actor") return ES.codes(r.actor_codes);
-          if (c === "recipient") return ES.codes(r.recipient_codes);
-          if (c === "sources") return `${r.n_sources} (${r.n_independent} indep.)`;
-          if (c === "story") return el("a", {href: "#/story/" + encodeURIComponent(r.story_id) + "?event="
-            + encodeURIComponent(r.id)}, "story");
-          return r[c] === null || r[c] === undefined ? "" : String(r[c]);
-        })]);
-    } else {
-      page = await api("events", {...f, limit: PAGE, offset});
-      append(view, [table(["date", "event", "cameo", "actor", "recipient", "modality", "trigger", "outlet"], page.rows,
-        (r, c) => {
-          if (c === "date") return ES.date(r);
-          if (c === "actor") return ES.codes(r.actor_codes);
-          if (c === "recipient") return ES.codes(r.recipient_codes);
-          if (c === "trigger") return el("a", {href: `#/article/${r.article_id}?event=${r.idx}`, title: r.sentence_text},
-            r.trigger_text);
-          return r[c] === null || r[c] === undefined ? "" : String(r[c]);
-        })]);
-    }
+    const fused = page !== null;
+    if (!fused) page = await api("events", {...f, limit: PAGE, offset});
+    else append(view, [el("p", {class: "hint"}, "Each happening once, however many outlets reported it.")]);
+    const cols = ["date", "event", "cameo", "actor", "recipient", "modality"]
+      .concat(fused ? ["sources", "story"] : ["trigger", "outlet"]);
+    append(view, [table(cols, page.rows, (r, c) => {
+      if (c === "date") return fused ? r.date || (r.first_report || "").slice(0, 10) : ES.date(r);
+      if (c === "actor") return ES.codes(r.actor_codes);
+      if (c === "recipient") return ES.codes(r.recipient_codes);
+      if (c === "sources") return `${r.n_sources} (${r.n_independent} indep.)`;
+      if (c === "story") return el("a", {href: "#/story/" + encodeURIComponent(r.story_id) + "?event="
+        + encodeURIComponent(r.id)}, "story");
+      if (c === "trigger") return el("a", {href: `#/article/${r.article_id}?event=${r.idx}`, title: r.sentence_text},
+        r.trigger_text);
+      return r[c] === null || r[c] === undefined ? "" : String(r[c]);
+    })]);
     const q = new URLSearchParams(params);
     const pager = el("div", {class: "pager"});
     if (offset > 0) { q.set("offset", Math.max(0, offset - PAGE)); append(pager, [el("a", {href: "#/events?" + q, rel: "prev"}, "← previous")]); }
