@@ -12,7 +12,7 @@ below 0.95, which gold stories each predicted story holds (u: undated), and how 
 the share of reports that resemble their own story's reports more than the other story of their topic.
 --joins counts the stream's joins (a report placed in a story that already had reports) by whether the report
 and the story were dated, and how many of them joined a story of another happening (the story's majority
-so far). --baseline measures the reference the issue names, TF-IDF with average-link clustering (scikit-learn,
+so far), and the moves revision made. --baseline measures the reference the issue names, TF-IDF with average-link clustering (scikit-learn,
 whole batch at once), with its distance threshold picked the same leave-topics-out way.
 """
 from __future__ import annotations
@@ -104,6 +104,8 @@ def joins(docs: list[dict], config: StoryConfig) -> None:
     held: dict[str, Counter[str]] = defaultdict(Counter)  # story -> gold stories of its reports so far
     dated: set[str] = set()
     tally: Counter[tuple[str, str, bool]] = Counter()
+    story: dict[str, str] = {}
+    moves: Counter[bool] = Counter()
     for a in sorted(arts, key=lambda a: order_key(a, feats[a.id])):
         sid = index.add(a, feats[a.id])
         f = feats[a.id]
@@ -111,13 +113,20 @@ def joins(docs: list[dict], config: StoryConfig) -> None:
             right = held[sid].most_common(1)[0][0] == gold[a.id]
             tally[("dated" if f.date else "undated", "dated" if sid in dated else "undated", right)] += 1
         held[sid][gold[a.id]] += 1
+        story[a.id] = sid
         if f.date:
             dated.add(sid)
+        for moved, to in index.take_moves().items():
+            held[story[moved]][gold[moved]] -= 1
+            moves[held[to].most_common(1)[0][0] == gold[moved]] += 1
+            held[to][gold[moved]] += 1
+            story[moved] = to
     for r in ("dated", "undated"):
         for s in ("dated", "undated"):
             ok, bad = tally[(r, s, True)], tally[(r, s, False)]
             if ok + bad:
                 print(f"  {r} report -> {s} story: {ok + bad} joins, {bad} into another happening's story")
+    print(f"  revision: {sum(moves.values())} moves, {moves[True]} into the story of the report's happening")
 
 
 def baseline(docs: list[dict]) -> None:

@@ -83,6 +83,9 @@ def one(n: int) -> None:
         sid = index.add(art)
         if i <= SAMPLE:
             pred[art.id], gold[art.id] = sid, truth
+        for moved, to in index.take_moves().items():  # revision moved earlier reports
+            if moved in pred:
+                pred[moved] = to
         if i % block == 0:
             now = time.perf_counter()
             blocks.append(1e6 * (now - block_t0) / block)

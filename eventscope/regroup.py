@@ -1,7 +1,9 @@
 """Stories and fused events against the store: the streaming side of ``group``.
 
 After an ingest, every stored article without a story joins an open story or starts one, and the stories
-that changed get their fused events, sources, agreements and discrepancies written again.
+that changed get their fused events, sources, agreements and discrepancies written again. A story changes
+where it gains an article, and where revision (``stories/index.py``) moves a recent article from one story
+to another: both are written again, and a story left without articles is dropped.
 
 The story index goes on from where the last ingest left it: its state is kept in the store (table
 ``story_index``, plain JSON, compressed) with the number of articles grouped then, so an ingest costs its
@@ -10,7 +12,8 @@ version, or a state of another configuration), the index is rebuilt from the sto
 still be in an open story: those whose stream date (their own date, or for an undated article the newest
 date the stream had seen when it was grouped, kept as ``grouped_on``) lies within
 ``StoryConfig.max_gap_days`` of the newest; older stories are closed, so a rebuild costs the open window,
-not the whole history.
+not the whole history. A rebuild replays the stored articles without revising them: they keep the
+stories they were given.
 """
 from __future__ import annotations
 
@@ -42,6 +45,11 @@ def assign_new(store: Store) -> set[str]:
         when = feats[art.id].date or index.now
         store.set_story(art.id, story, when.isoformat() if when else None)
         changed.add(story)
+        # Revision may move earlier articles, stored ones included: both their stories change.
+        for moved, to in index.take_moves().items():
+            target = label_of.setdefault(to, to)
+            left = store.move_story(moved, target)
+            changed |= {target} | ({left} if left else set())
     labels = {k: v for k, v in label_of.items() if k != v and index.is_open(k)}
     store.save_story_index(assigned + len(new), encode_state({"index": index.state(), "labels": labels}))
     return changed
@@ -74,7 +82,7 @@ def _rebuilt(store: Store) -> tuple[StoryIndex, dict[str, str]]:
     label_of: dict[str, str] = {}
     feats = {a.id: features(a) for a in old}
     for art in sorted(old, key=lambda a: order_key(a, feats[a.id])):
-        label_of.setdefault(index.add(art, feats[art.id]), art.story or "")
+        label_of.setdefault(index.add(art, feats[art.id], revise=False), art.story or "")
     return index, label_of
 
 
@@ -94,7 +102,8 @@ def refresh(store: Store, stories: set[str]) -> None:
     """Rewrite the story rows, fused events and their sources of ``stories``."""
     for sid in sorted(stories):
         members = store.load_articles(where="story = ?", params=[sid])
-        if not members:
+        if not members:  # its reports moved to other stories
+            store.drop_story(sid)
             continue
         fused = fuse(members)
         by_id = {a.id: a for a in members}

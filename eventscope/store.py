@@ -177,6 +177,30 @@ class Store:
         self.con.execute("UPDATE articles SET story = ?, grouped_on = ? WHERE id = ?",
                          [story, grouped_on, article_id])
 
+    def move_story(self, article_id: str, story: str) -> str | None:
+        """Move a grouped article to another story (revision); returns the story it was in."""
+        row = self.con.execute("SELECT story FROM articles WHERE id = ?", [article_id]).fetchone()
+        self.con.execute("UPDATE articles SET story = ? WHERE id = ?", [story, article_id])
+        return row[0] if row else None
+
+    def drop_story(self, story_id: str) -> None:
+        """Delete a story that has no articles left, with its fused events and their sources."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete_story(story_id)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _delete_story(self, story_id: str) -> None:
+        old = [r[0] for r in self.con.execute("SELECT id FROM fused_events WHERE story_id = ?",
+                                               [story_id]).fetchall()]
+        if old:
+            self.con.execute("DELETE FROM fused_sources WHERE list_contains(?, fused_id)", [old])
+        self.con.execute("DELETE FROM fused_events WHERE story_id = ?", [story_id])
+        self.con.execute("DELETE FROM stories WHERE id = ?", [story_id])
+
     def save_story_index(self, assigned: int, data: bytes) -> None:
         """Keep the story index's state (``encode_state``), valid while ``assigned`` articles have a story.
         Encoded by the caller, so that a writer holding the file briefly (``engines/chunked.py``) only copies
@@ -197,12 +221,7 @@ class Store:
         """Replace one story's row, fused events and their sources (one transaction)."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            old = [r[0] for r in self.con.execute("SELECT id FROM fused_events WHERE story_id = ?",
-                                                   [story[0]]).fetchall()]
-            if old:
-                self.con.execute("DELETE FROM fused_sources WHERE list_contains(?, fused_id)", [old])
-            self.con.execute("DELETE FROM fused_events WHERE story_id = ?", [story[0]])
-            self.con.execute("DELETE FROM stories WHERE id = ?", [story[0]])
+            self._delete_story(story[0])
             self.con.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)", story)
             if fused:
                 self.con.executemany("INSERT OR REPLACE INTO fused_events VALUES (" + ", ".join("?" * 18) + ")",

@@ -185,3 +185,31 @@ def test_an_ingest_goes_on_from_the_index_the_last_one_kept_and_groups_as_a_rebu
         # (and keeps the index for the next).
         assert rebuilt_from == ([] if keep else [2])
     assert stories[True] == stories[False]
+
+
+def test_an_article_that_revision_moves_changes_story_in_the_store(tmp_path: Path, monkeypatch) -> None:
+    from .stories.test_revise import beta_talks, harbour_strike, lone_ferry
+
+    def run(rows, ingests):  # type: ignore[no-untyped-def]
+        # The story features of each test article are set by hand (tests/stories/test_revise.py), so that
+        # the store sees the moves the index makes; the texts only carry the row names.
+        by_name = dict(rows)
+        monkeypatch.setattr("eventscope.regroup.features",
+                            lambda a: by_name[(a.text or "").split()[0]])
+        with open_store(tmp_path / f"{rows[0][0]}.duckdb") as s:
+            for names in ingests:
+                for name in names:
+                    # texts apart enough not to be copies of each other
+                    _put(s, " ".join([name] + [f"{name}w{k}" for k in range(12)]) + ".", "2024-03-01")
+            story = {r["text"].split()[0]: r["story"]
+                     for r in s.rows("SELECT text, story FROM articles")}
+            sizes = {r["id"]: r["n_articles"] for r in s.rows("SELECT id, n_articles FROM stories")}
+            return story, sizes
+
+    rows = harbour_strike() + beta_talks()
+    story, sizes = run(rows, [[n for n, _ in rows[:5]], [n for n, _ in rows[5:]]])
+    assert story["beta-early"] == story["beta0"] == story["beta1"] != story["alpha0"]
+    assert sizes == {story["alpha0"]: 4, story["beta0"]: 3}, "both stories were written again"
+    story, sizes = run(lone_ferry(), [["lone", "f0"], ["f1"]])
+    assert story["lone"] == story["f0"] == story["f1"]
+    assert sizes == {story["f0"]: 3}, "the story its only article left is dropped"

@@ -48,6 +48,7 @@ def test_streaming_in_date_order_equals_batch():
     streamed = {}
     for a in sorted(arts, key=lambda a: order_key(a, features(a))):
         streamed[a.id] = index.add(a)
+        streamed.update(index.take_moves())
     assert streamed == batch
 
 
