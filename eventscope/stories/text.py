@@ -191,38 +191,48 @@ _PROSE_WORDS = 1
 
 def dateline(text: str, lines: int = 4) -> dt.date | None:
     """The date a report gives on a date line near its top ("May 03, 2013", "27 NOVEMBER, 2005",
-    "12 / 16 / 08"), not a date inside a sentence of the story."""
+    "12 / 16 / 08", "Dec-19-05", "2012. 08. 08", "14 / 09 / 2013"), not a date inside a sentence of the
+    story."""
     head = "\n".join(text.split("\n", lines)[:lines])
-    mon = months()
     for m in _DATE_PATTERNS.finditer(head):
         before = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
         prose = [t for t in _WORD.findall(before) if t.islower() and t not in _DATELINE_WORDS]
         if len(prose) > _PROSE_WORDS:
             continue
-        g = m.groupdict()
         try:
-            if g.get("y4"):
-                return dt.date(int(g["y4"]), int(g["mn4"]), int(g["d4"]))
-            year = int(g.get("y1") or g.get("y2") or g.get("y3") or "")
-            if year < 100:
-                year += 2000 if year < 70 else 1900
-            if g.get("m1") or g.get("m2"):
-                month = mon.get(fold(g.get("m1") or g.get("m2") or "").rstrip("."), 0)
-                day = int(g.get("d1") or g.get("d2") or "")
-            else:
-                month, day = int(g["mn"]), int(g["d3"])
-            return dt.date(year, month, day)
+            return _date_of(m.groupdict())
         except (TypeError, ValueError):
             continue
     return None
 
 
+def _date_of(g: dict[str, str | None]) -> dt.date:
+    """A date from the groups of ``_DATE_PATTERNS`` (ValueError where they make none)."""
+    def num(key: str) -> int:
+        return int(g.get(key) or "")
+
+    if g.get("ny"):  # year first: ISO, or with dots or slashes
+        return dt.date(num("ny"), num("nm"), num("nd"))
+    named = next((k for k in "123" if g.get("m" + k)), None)  # a month name: which pattern found it
+    if named:
+        month = months().get(fold(g["m" + named] or "").rstrip("."), 0)
+        day, year = num("d" + named), num("y" + named)
+    else:  # numbers only: slashes are month first unless the first cannot be a month; dots are day first
+        a, b, year = num("a"), num("b"), num("y")
+        day_first = a > 12 if g.get("sep") == "/" else b <= 12
+        day, month = (a, b) if day_first else (b, a)
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    return dt.date(year, month, day)
+
+
 _MON = r"[A-Za-z]{3,9}\.?"
 _DATE_PATTERNS = re.compile(
-    rf"\b(?P<m1>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b"
+    rf"\b(?P<m1>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+|-)(?P<y1>(?:19|20)\d\d)\b"
+    rf"|\b(?P<m3>{_MON})-(?P<d3>\d{{1,2}})-(?P<y3>\d\d(?:\d\d)?)\b"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON}),?\s+(?P<y2>(?:19|20)\d\d)\b"
-    r"|\b(?P<mn>\d{1,2})\s*/\s*(?P<d3>\d{1,2})\s*/\s*(?P<y3>\d{4}|\d{2})\b"
-    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<mn4>\d\d)-(?P<d4>\d\d)\b")
+    r"|\b(?P<ny>(?:19|20)\d\d)\s*(?P<s1>[-./])\s*(?P<nm>\d{1,2})\s*(?P=s1)\s*(?P<nd>\d{1,2})\b"
+    r"|\b(?P<a>\d{1,2})\s*(?P<sep>[/.])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})\b")
 
 
 # Pieces the cleaner cut that still say when the report is from (it cuts date lines as page furniture),

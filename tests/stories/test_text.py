@@ -16,6 +16,13 @@ from eventscope.stories.text import dateline, fold, text_features
     ("Red Sox extend offer\n12 / 16 / 08 1: 30 AM EST\nThough", dt.date(2008, 12, 16)),
     ("No date here at all.\nJust words.", None),
     ("Fire crews\nPosted: Nov 27, 2005 8: 20 AM ET Last Updated: Nov 27, 2005", dt.date(2005, 11, 27)),
+    ("Gigante dies in prison\nEdited on Mon Dec-19-05 03: 49 PM\nMob boss", dt.date(2005, 12, 19)),
+    ("Tremor felt in Dubai\nSunday, November 27-2005 at 16: 12\nTremors", dt.date(2005, 11, 27)),
+    ("Dairy destroyed by fire\nPublished: 2012. 08. 08 09: 01 AM\nA fire", dt.date(2012, 8, 8)),
+    ("Climber dead\nLast updated 13: 26 14 / 09 / 2013\nA climber", dt.date(2013, 9, 14)),  # day first: 14
+    ("Fight report\nArticle posted on 08. 07. 2012\nThe champion", dt.date(2012, 7, 8)),  # dots: day first
+    ("Cable cut\nOn Tue, 16 / 08 / 2011-13: 42\nAn undersea cable", dt.date(2011, 8, 16)),
+    ("Council vote\n2024/03/05\nThe council", dt.date(2024, 3, 5)),
     # A date inside a sentence of the story is the happening's background, not the report's date.
     ("Nichols was sentenced Saturday for the crimes he committed on March 11, 2005, in Atlanta.", None),
     ("Page was born Betty Mae Page in Nashville, Tennessee on April 22, 1923.", None),
