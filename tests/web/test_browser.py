@@ -40,10 +40,20 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 def ready(page, hash_: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the routed view has rendered."""
+    """Wait until the routed view has rendered (``hash_``: go there first)."""
     if hash_ is not None:
-        page.evaluate("h => { window.location.hash = h; }", hash_)
+        follow(page, lambda: page.evaluate("h => { window.location.hash = h; }", hash_))
     page.wait_for_function("document.getElementById('view').dataset.ready === '1'")
+
+
+def follow(page, action) -> None:  # type: ignore[no-untyped-def]
+    """Do what changes the route (click a link, submit a form, set the hash), then wait until the view it
+    leads to has rendered. The router starts only after the action returns, so until then the old view
+    still reads as rendered: wait for a new count of renders instead."""
+    before = page.evaluate("document.getElementById('view').dataset.renders || '0'")
+    action()
+    page.wait_for_function("n => { const d = document.getElementById('view').dataset;"
+                           " return d.ready === '1' && (d.renders || '0') !== n; }", arg=before)
 
 
 def open_event_with_trigger(page, stem: str) -> None:  # type: ignore[no-untyped-def]
@@ -73,8 +83,7 @@ def test_seed_story_shows_both_outlets_and_the_signing_evidence(seed_server: Liv
     if story is None:
         pytest.skip("the pipeline put the two seed articles in different stories (articles.story unset until the "
                     "stories stage groups them): no two-outlet story to open")
-    story.click()
-    ready(page)
+    follow(page, story.click)
     assert page.locator("section.column").count() == 2
     assert sorted(page.locator("section.column h2").all_inner_texts()) == sorted(SEED_OUTLETS)
     open_event_with_trigger(page, "sign")
@@ -95,8 +104,7 @@ def test_seed_dyad_view_charts_serbia_and_hungary(seed_server: LiveServer, page,
     link = page.locator("a.dyad-link", has_text=re.compile(r"^(HUN – SRB|SRB – HUN)$"))
     if link.count() == 0:
         pytest.skip("the pipeline coded no event between Serbia and Hungary")
-    link.first.click()
-    ready(page)
+    follow(page, link.first.click)
     assert page.locator("h1.dyad-title").inner_text() in ("Hungary and Serbia", "Serbia and Hungary")
     chart = page.locator("svg.dyad-chart")
     assert chart.count() == 1
@@ -114,16 +122,14 @@ def test_seed_events_table_filters_and_pages(seed_server: LiveServer, page, scre
     assert total >= 1
     page.fill("input[name=actor]", "SRB")
     page.select_option("select[name=type]", "AGREE")
-    page.click("form.filters button[type=submit]")
-    page.wait_for_function("location.hash.includes('type=AGREE')")
-    ready(page)
+    follow(page, lambda: page.click("form.filters button[type=submit]"))
+    assert "type=AGREE" in page.evaluate("location.hash")
     events = page.locator("table tbody td[data-col=event]").all_inner_texts()
     assert events and set(events) == {"AGREE"}
     page.screenshot(path=str(screenshots / "seed-events.png"), full_page=True)
     # Paging: with 50 rows a page, a corpus of more events shows a next link that moves on.
     if page.locator("a[rel=next]").count():
-        page.click("a[rel=next]")
-        ready(page)
+        follow(page, lambda: page.click("a[rel=next]"))
         assert page.locator("a[rel=prev]").count() == 1
 
 
@@ -135,8 +141,7 @@ def test_seed_events_count_happenings_once_and_reports_on_demand(seed_server: Li
     assert sources and "3 (2 indep.)" in sources  # the Belgrade signing: three sources, two outlets
     page.screenshot(path=str(screenshots / "seed-events-happenings.png"), full_page=True)
     row = page.locator("table tbody tr", has=page.locator("td[data-col=sources]", has_text="3 (2 indep.)")).first
-    row.locator("td[data-col=story] a").click()
-    ready(page)
+    follow(page, row.locator("td[data-col=story] a").click)
     assert page.locator("section.column").count() == 2
     assert "number:activity: 79 (2)" in " ".join(page.locator("ol.events li.selected .agree").all_inner_texts())
     # Every report's own event, as GDELT counts: more rows, each with its trigger.
@@ -161,8 +166,7 @@ def test_handmade_story_marks_agreements_and_discrepancies(handmade_server: Live
                                                            screenshots: Path) -> None:
     page.goto(handmade_server.url + "/")
     ready(page)
-    page.locator("a.story-link").first.click()
-    ready(page)
+    follow(page, page.locator("a.story-link").first.click)
     assert page.locator("section.column").count() == 2
     open_event_with_trigger(page, "sign")
     texts = [page.locator("section.column").nth(i).locator("mark.trigger").all_inner_texts() for i in range(2)]

@@ -110,7 +110,8 @@ ES.route = async function () {
   } catch (err) {
     ES.error(view, err);
   }
-  view.dataset.ready = "1";  // tests wait for this
+  view.dataset.renders = String(Number(view.dataset.renders || 0) + 1);
+  view.dataset.ready = "1";  // tests wait for this, and for a new count of renders after a click
 };
 
 ES.stats = async function () {
