@@ -38,21 +38,30 @@ def assign_new(store: Store) -> set[str]:
     # The index as the last ingest left it, where it kept it and nothing was grouped since; else rebuilt.
     index, label_of = _restored(store, assigned) or _rebuilt(store)
     feats = {a.id: features(a) for a in new}
-    changed: set[str] = set()
+    # The stories this run gave: its writes may be queued, not made yet (``engines/chunked.py``), so an
+    # article it grouped or moved is looked up here, not in the store.
+    given: dict[str, str] = {}
+    changed_left: set[str] = set()
     for art in sorted(new, key=lambda a: order_key(a, feats[a.id])):
         sid = index.add(art, feats[art.id])
-        story = label_of.setdefault(sid, sid)
+        given[art.id] = label_of.setdefault(sid, sid)
         when = feats[art.id].date or index.now
-        store.set_story(art.id, story, when.isoformat() if when else None)
-        changed.add(story)
-        # Revision may move earlier articles, stored ones included: both their stories change.
+        store.set_story(art.id, given[art.id], when.isoformat() if when else None)
+        # Revision may move earlier articles, stored ones included: the story each left changes too.
         for moved, to in index.take_moves().items():
-            target = label_of.setdefault(to, to)
-            left = store.move_story(moved, target)
-            changed |= {target} | ({left} if left else set())
+            left = given.get(moved) or _stored_story(store, moved)
+            given[moved] = label_of.setdefault(to, to)
+            store.move_story(moved, given[moved])
+            if left:
+                changed_left.add(left)
     labels = {k: v for k, v in label_of.items() if k != v and index.is_open(k)}
     store.save_story_index(assigned + len(new), encode_state({"index": index.state(), "labels": labels}))
-    return changed
+    return set(given.values()) | changed_left
+
+
+def _stored_story(store: Store, article_id: str) -> str | None:
+    rows = store.rows("SELECT story FROM articles WHERE id = ?", [article_id])
+    return rows[0]["story"] if rows else None
 
 
 def _restored(store: Store, assigned: int) -> tuple[StoryIndex, dict[str, str]] | None:

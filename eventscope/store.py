@@ -177,11 +177,9 @@ class Store:
         self.con.execute("UPDATE articles SET story = ?, grouped_on = ? WHERE id = ?",
                          [story, grouped_on, article_id])
 
-    def move_story(self, article_id: str, story: str) -> str | None:
-        """Move a grouped article to another story (revision); returns the story it was in."""
-        row = self.con.execute("SELECT story FROM articles WHERE id = ?", [article_id]).fetchone()
+    def move_story(self, article_id: str, story: str) -> None:
+        """Move a grouped article to another story (revision), keeping the stream date it was grouped at."""
         self.con.execute("UPDATE articles SET story = ? WHERE id = ?", [story, article_id])
-        return row[0] if row else None
 
     def drop_story(self, story_id: str) -> None:
         """Delete a story that has no articles left, with its fused events and their sources."""

@@ -13,7 +13,7 @@ documents not yet written, and run again it skips what was stored.
 
 The closing regrouping (stories and fused events, ``api.regroup``) is split the same way: it reads and
 computes over a read-only connection, which the server's read-only connections may share, and its
-writes (``set_story``, ``write_story``, ``save_story_index``) are recorded and played back in windows.
+writes (``set_story``, ``move_story``, ``write_story``, ``drop_story``, ``save_story_index``) are recorded and played back in windows.
 """
 from __future__ import annotations
 
@@ -131,7 +131,7 @@ class _Recorder:
     read-only connection and fails loudly, never silently.
     """
 
-    WRITES = ("set_story", "write_story", "save_story_index")
+    WRITES = ("set_story", "move_story", "write_story", "drop_story", "save_story_index")
 
     def __init__(self, store: Store):
         self._store = store
