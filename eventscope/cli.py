@@ -270,7 +270,7 @@ def events(db: str, actor: str | None, recipient: str | None, event: str | None,
     filters = {"actor": actor, "recipient": recipient, "event": event, "modality": modality, "since": since,
                "until": until, "limit": limit, "offset": offset}
     with api.open_store(db, read_only=True) as store:
-        fused = not reports and store.count("fused_events") > 0
+        fused = store.counts_happenings(reports)
         rows = store.fused_events(**filters) if fused else store.events(**filters)  # type: ignore[arg-type]
     if as_json:
         _echo_json(rows)

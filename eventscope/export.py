@@ -323,7 +323,7 @@ def export(store: Store, fmt: str, out: str | Path | IO[str], header: bool = Fal
             w = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
             if header:
                 w.writerow(GDELT_COLUMNS)
-            fused = not reports and store.count("fused_events") > 0
+            fused = store.counts_happenings(reports)
             for row in fused_event_rows(store, **filters) if fused else event_rows(store, **filters):
                 for g in gdelt_rows(row):
                     w.writerow([_tsv(v) for v in g])

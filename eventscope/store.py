@@ -177,6 +177,11 @@ class Store:
         self.con.execute("UPDATE articles SET story = ?, grouped_on = ? WHERE id = ?",
                          [story, grouped_on, article_id])
 
+    def counts_happenings(self, reports: bool = False) -> bool:
+        """Whether events are counted as fused events, a happening once however many outlets reported it:
+        unless ``reports`` asks for every report, as GDELT counts, and where stories were grouped at all."""
+        return not reports and self.count("fused_events") > 0
+
     def move_story(self, article_id: str, story: str) -> None:
         """Move a grouped article to another story (revision), keeping the stream date it was grouped at."""
         self.con.execute("UPDATE articles SET story = ? WHERE id = ?", [story, article_id])

@@ -189,8 +189,11 @@ class StoryIndex:
         self._advance(f.date)
         self.count(f)
         words, names = self.vectors(f)
-        candidates = self._candidates(words, names)
+        keys = self._keys(words, names)
+        revising = revise and self.config.revise_days > 0
         story = self._copy_story(article)
+        # A copy joins its original's story outright: its candidates are wanted only as revision's neighbours.
+        candidates = self._candidates(keys) if story is None or revising else []
         if story is None:
             story = self._best_story(words, names, f.date, f.slots, candidates)
         if story is None:
@@ -198,8 +201,8 @@ class StoryIndex:
             while story.id in self._stories:  # the same text twice, both starting stories: keep them apart
                 story.id = "s" + content_id(story.id.encode("utf-8"))[:15]
             self._stories[story.id] = story
-        self._join(story, article.id, words, names, f.date, f.slots)
-        if revise and self.config.revise_days > 0:
+        self._join(story, article.id, words, names, f.date, f.slots, keys)
+        if revising:
             self._revisable[article.id] = _Report(words, names, f.date, f.slots)
             if self._now is not None:
                 self._revise_expiry.append((self._now, article.id))
@@ -314,10 +317,14 @@ class StoryIndex:
         sid = self._story_of.get(original)
         return self._stories.get(sid) if sid else None
 
-    def _candidates(self, words: Vector, names: Vector) -> list[str]:
-        """Stories sharing the article's most distinctive terms, the best-matching ``max_candidates``."""
-        keys = heapq.nlargest(self.config.lookup_terms, [(x, k) for k, x in words.items()]
+    def _keys(self, words: Vector, names: Vector) -> list[tuple[float, str]]:
+        """An article's ``lookup_terms`` most distinctive terms (weight, posting key): what it is looked up
+        and posted under."""
+        return heapq.nlargest(self.config.lookup_terms, [(x, k) for k, x in words.items()]
                               + [(x, "n\0" + k) for k, x in names.items()])
+
+    def _candidates(self, keys: list[tuple[float, str]]) -> list[str]:
+        """Stories posted under the article's keys (``_keys``), the best-matching ``max_candidates``."""
         acc: dict[str, float] = {}
         for x, k in keys:
             for sid in self._postings.get(k, ()):
@@ -441,7 +448,7 @@ class StoryIndex:
         return max((story.first - date).days, (date - story.last).days, 0)
 
     def _join(self, story: _Story, article_id: str, words: Vector, names: Vector, date: dt.date | None,
-              slots: dict[str, frozenset[str]] | None = None) -> None:
+              slots: dict[str, frozenset[str]] | None = None, keys: list[tuple[float, str]] | None = None) -> None:
         cap = self.config.max_story_terms
         for slot, values in (slots or {}).items():
             story.slot_n[slot] = story.slot_n.get(slot, 0) + 1
@@ -459,9 +466,7 @@ class StoryIndex:
         if seen is not None and (story.touched is None or seen > story.touched):
             story.touched = seen
             heapq.heappush(self._closing, (seen, story.id))
-        keys = heapq.nlargest(self.config.lookup_terms, [(x, k) for k, x in words.items()]
-                              + [(x, "n\0" + k) for k, x in names.items()])
-        for _, k in keys:
+        for _, k in keys if keys is not None else self._keys(words, names):
             posting = self._postings.get(k)
             if posting is None:
                 self._postings[k] = [story.id]

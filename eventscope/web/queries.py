@@ -165,7 +165,7 @@ def _happenings(s: Store, reports: bool) -> str:
     """The table the relations between actors count: fused events (one happening however many outlets
     reported it), or with ``reports`` every coded report, as GDELT counts. A store whose stories were
     never grouped has only reports."""
-    return "events" if reports or not s.count("fused_events") else "fused_events"
+    return "fused_events" if s.counts_happenings(reports) else "events"
 
 
 def _relations(s: Store, include_all: bool, reports: bool) -> str:
