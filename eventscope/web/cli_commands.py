@@ -9,20 +9,22 @@ from typing import Any
 import click
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          allow_hosts: tuple[str, ...] = ()) -> None:
     """Serve the REST API (/api/, schema at /openapi.json) and the dashboard (/) over ``db``.
 
     Read-only unless a token is given (``--token`` or EVENTSCOPE_TOKEN): then POST /api/ingest takes
-    documents with ``Authorization: Bearer TOKEN``.
+    documents with ``Authorization: Bearer TOKEN``. Only requests naming the server in their Host
+    header are answered: ``host``, the loopback names on a loopback bind, and ``allow_hosts``.
     """
     import uvicorn
 
-    from .app import create_app
+    from .app import bound_names, create_app
 
     token = token or os.environ.get("EVENTSCOPE_TOKEN") or None
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach it can read the database", err=True)
-    app = create_app(db, token=token)
+    app = create_app(db, token=token, hosts=bound_names(host, allow_hosts))
     click.echo(f"eventscope: http://{host}:{port}/  (API /api/, schema /openapi.json"
                f"{', ingest on' if token else ', read-only'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -194,8 +194,9 @@ def _token(request: Request, authorization: Annotated[str | None, Header()] = No
     token = request.app.state.token
     if not token:
         raise HTTPException(404, "ingest is off: start the server with a token to allow it")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
+    # RFC 7235: the scheme is required, and compared without regard to case ("bearer" is "Bearer").
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
         raise HTTPException(401, "a valid token is needed: Authorization: Bearer TOKEN",
                             headers={"WWW-Authenticate": "Bearer"})
 

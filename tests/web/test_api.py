@@ -10,16 +10,20 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventscope.web import create_app
+from eventscope.web.app import bound_names
+
+# FastAPI's TestClient names the server "testserver"; a real serve answers only to its own names.
+TEST_HOSTS = bound_names(extra=["testserver"])
 
 
 @pytest.fixture(scope="module")
 def client(handmade_db: Path) -> TestClient:
-    return TestClient(create_app(handmade_db))
+    return TestClient(create_app(handmade_db, hosts=TEST_HOSTS))
 
 
 @pytest.fixture(scope="module")
 def seed_client(seed_db: Path) -> TestClient:
-    return TestClient(create_app(seed_db))
+    return TestClient(create_app(seed_db, hosts=TEST_HOSTS))
 
 
 def test_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
@@ -126,9 +130,9 @@ def test_sql_like_search_text_is_only_text(client: TestClient) -> None:
 
 
 def test_ingest_is_off_without_a_token_and_needs_the_right_one(tmp_path: Path) -> None:
-    off = TestClient(create_app(tmp_path / "off.duckdb"))
+    off = TestClient(create_app(tmp_path / "off.duckdb", hosts=TEST_HOSTS))
     assert off.post("/api/ingest", json={"documents": [{"text": "x"}]}).status_code == 404
-    on = TestClient(create_app(tmp_path / "on.duckdb", token="s3cret"))
+    on = TestClient(create_app(tmp_path / "on.duckdb", token="s3cret", hosts=TEST_HOSTS))
     body = {"documents": [{"id": "a", "text": "Chile and Peru signed a fishing agreement in Lima on Monday.",
                            "outlet": "Wire", "published": "2024-03-04"}]}
     assert on.post("/api/ingest", json=body).status_code == 401
@@ -147,7 +151,7 @@ def test_ingest_is_off_without_a_token_and_needs_the_right_one(tmp_path: Path) -
 def test_a_database_held_by_an_ingest_gives_503_then_answers_again(seed_db: Path, tmp_path: Path) -> None:
     db = tmp_path / "busy.duckdb"
     db.write_bytes(seed_db.read_bytes())
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db, hosts=TEST_HOSTS))
     assert client.get("/api/stats").status_code == 200
     hold = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('held', flush=True); sys.stdin.read()"
     holder = subprocess.Popen([sys.executable, "-c", hold, str(db)],
@@ -202,6 +206,8 @@ def test_serve_command_answers_on_localhost(handmade_db: Path) -> None:
                 time.sleep(0.2)
         assert r.status_code == 200 and r.json()["articles"] == 2
         assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").status_code == 200
+        # A page on another site whose name now points at 127.0.0.1 sends its own name: refused.
+        assert httpx.get(f"http://127.0.0.1:{port}/api/stats", headers={"Host": "rebound.example"}).status_code == 400
     finally:
         proc.terminate()
         proc.wait(timeout=10)
