@@ -418,11 +418,14 @@ def stats(db: str, as_json: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--token", envvar="EVENTSCOPE_TOKEN", help="Allow POST /api/ingest with this bearer token "
               "(default: read-only).")
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (a reverse proxy's, the machine's on the LAN); "
+                   "others are refused, so a rebound name in a browser cannot read the API.")
+def serve(db: str, host: str, port: int, token: str | None, allow_hosts: tuple[str, ...]) -> None:
     """Serve the REST API (/api/, schema /openapi.json) and the dashboard (/) over the database."""
     from .web.cli_commands import serve as run
 
-    run(db, host, port, token)
+    run(db, host, port, token, allow_hosts)
 
 
 @main.command()
