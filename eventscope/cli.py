@@ -116,13 +116,14 @@ def annotate(input_path: str, output: str, actor_files: tuple[str, ...], engine:
 
 
 def _write_lines(results: Iterable[dict[str, Any]], output: str) -> None:
+    from .pipeline import write_line
+
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     n_ok = n = 0
     try:
         for rec in results:
             n += 1
-            n_ok += "error" not in rec
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n_ok += write_line(out, rec)
     finally:
         if out is not sys.stdout:
             out.close()

@@ -10,8 +10,21 @@ class Options:
     # Inputs larger than this are quarantined, not read: a 50 MB "page" is a dump, not an article,
     # and would cost seconds of parsing and hundreds of MB of memory.
     max_bytes: int = 10 * 1024 * 1024
-    # Decompressed size cap for gzip inputs (guards against gzip bombs).
+    # Decompressed size cap for gzip inputs (guards against gzip bombs); in a WARC, the cap on one
+    # record's block (HTTP headers and payload, before content decoding) and on one gzip member.
     max_decompressed_bytes: int = 20 * 1024 * 1024
+    # Containers (WARC archives, JSONL batches) are read as streams and have no size cap of their own:
+    # the caps above apply to each record or line. A JSONL line may be up to this long: its text is
+    # then held to max_bytes, and JSON escapes ("\u00e9" is 6 bytes for one character) make a line
+    # up to 6 times its text.
+    max_line_bytes: int = 64 * 1024 * 1024
+    # A WARC record's header block (version line and named fields) may be this long; real ones are
+    # under 2 KB, so a longer one is damage, and reading resumes at the next record.
+    warc_max_header_bytes: int = 64 * 1024
+    # The folder a batch line's "path" may read from (symlinks resolved; relative paths are taken
+    # against it). None: the JSONL file's own folder, or the current folder for standard input.
+    # A path outside it is an error line, never read.
+    root: Path | None = None
     # URL fetching: total time and size caps, redirects followed (each re-checked).
     fetch_timeout: float = 20.0
     fetch_max_redirects: int = 5
@@ -32,3 +45,12 @@ class Options:
     # Batches smaller than this are annotated in the calling process: starting a worker (a fresh
     # interpreter loading the model) costs a few seconds, more than a few documents take.
     parallel_min_docs: int = 24
+    # Quarantine rows an ingest holds before writing them in one statement: a row alone costs a
+    # statement (about 0.3 ms), a row in a batch of 1000 a few microseconds; a killed ingest loses only
+    # rows it has not written, and its rerun reads those inputs again and quarantines them then.
+    quarantine_batch: int = 1000
+    # Longest text parsed as one spaCy Doc (characters); a longer one is parsed in pieces cut at
+    # paragraph ends and joined (nlp.parse). The parse takes about 3.5 MB of temporary memory per
+    # 1000 characters of one Doc and refuses one over 1M characters; at 50k a piece costs under
+    # 200 MB, and ordinary articles (a few thousand characters, rarely 30k) are parsed whole.
+    parse_piece_chars: int = 50_000

@@ -8,14 +8,16 @@ process pool or on a Ray worker, with the NLP model loaded once per process.
 """
 from __future__ import annotations
 
+import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from time import process_time
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 from .actors import ActorStage
 from .clean import clean
+from .errors import InputError
 from .events.coder import EventCoder
 from .events.dates import DateStage
 from .model import Article, Quarantined, RawDoc
@@ -92,8 +94,10 @@ class Annotator:
         if not self.stages or not article.text:
             return article
         if doc is None:
+            from .nlp import parse
+
             t = process_time()
-            doc = self.nlp(article.text)
+            doc = parse(self.nlp, article.text, self.options.parse_piece_chars)
             self.seconds["parse"] += process_time() - t
         for stage in self.stages:
             t = process_time()
@@ -119,7 +123,10 @@ class Annotator:
                 cleaned.append(self._clean(rec))
             except Exception as e:  # noqa: BLE001 - reported in the document's error line
                 cleaned.append(failure(rec, e))
-        todo = [a for a in cleaned if isinstance(a, Article) and a.text and self.stages]
+        # A text longer than a parse piece is parsed on its own, in pieces (in annotate): in a batch
+        # it would take the batch's memory several times over.
+        todo = [a for a in cleaned if isinstance(a, Article) and a.text and self.stages
+                and len(a.text) <= self.options.parse_piece_chars]
         docs: dict[int, Any] = {}
         t = process_time()
         try:
@@ -145,8 +152,38 @@ class Annotator:
 
 
 def failure(rec: RawDoc, e: BaseException) -> dict[str, Any]:
-    """The error line of a document whose processing raised ``e`` (a bug, said plainly)."""
-    return {"id": rec.caller_id or rec.id, "error": f"internal error: {type(e).__name__}: {e}"}
+    """The error line of a document whose processing raised ``e``: an unusable input (``InputError``) in its
+    own words, anything else as the bug it is, said plainly."""
+    message = e.message if isinstance(e, InputError) else f"internal error: {type(e).__name__}: {e}"
+    return {"id": rec.caller_id or _id_of(rec), "error": message}
+
+
+def write_line(out: TextIO, line: dict[str, Any]) -> bool:
+    """Write one output line of the batch contract; whether it was an annotated document written as such.
+
+    A line the output cannot take (a lone surrogate in a UTF-8 file) becomes that document's error line,
+    in ASCII, which every output takes: the batch goes on."""
+    try:
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")  # encoded whole before any byte is written
+    except (UnicodeError, TypeError, ValueError) as e:
+        out.write(json.dumps({"id": line.get("id"), "error": f"internal error: its output line cannot be "
+                                                            f"written: {type(e).__name__}: {e}"}) + "\n")
+        return False
+    return "error" not in line
+
+
+def _id_of(rec: RawDoc) -> str:
+    """The document's content id, or (for a body Python cannot encode, e.g. with lone surrogates) its origin."""
+    try:
+        return rec.id
+    except UnicodeError:
+        return rec.origin
+
+
+def quarantined(rec: RawDoc, e: BaseException) -> Quarantined:
+    """The quarantine record of a document whose processing or store write raised ``e``, with its bytes."""
+    reason = e.message if isinstance(e, InputError) else f"internal error while processing: {type(e).__name__}: {e}"
+    return Quarantined(rec.origin, reason, raw=rec.raw or rec.body.encode("utf-8", "surrogatepass"))
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -234,27 +271,50 @@ def ingest(records: Iterable[RawDoc | Quarantined], store: Any, options: Options
     Documents are committed one by one, so a killed ingest, run again, ends with the same database.
     That is also why ingest annotates in this process, one document at a time: a pool reads ahead
     and holds finished documents back for order, and a kill would lose them (the engines package
-    has the parallel, resumable runs).
+    has the parallel, resumable runs). Whatever one document raises, from its id to its store write,
+    quarantines it and the batch goes on; quarantine rows are written in batches (``QuarantineBatch``).
     """
+    options = options or Options()
     annotator = Annotator(options)
     report = IngestReport()
+    held = QuarantineBatch(store, report, options.quarantine_batch)
     for rec in progress(records):
         if isinstance(rec, Quarantined):
-            store.quarantine(rec)
-            report.quarantined.append(rec)
-            continue
-        if store.has(rec.id):
-            report.unchanged += 1
+            held.add(rec)
             continue
         try:
-            article = annotator(rec)
+            if store.has(rec.id):
+                report.unchanged += 1
+                continue
+            added = store.add(rec, annotator(rec))
         except Exception as e:  # noqa: BLE001 - one document's failure is quarantined, never fatal
-            q = Quarantined(rec.origin, f"internal error while processing: {type(e).__name__}: {e}", raw=rec.raw)
-            store.quarantine(q)
-            report.quarantined.append(q)
+            held.add(quarantined(rec, e))
             continue
-        if store.add(rec, article):
+        if added:
             report.added += 1
         else:
             report.unchanged += 1
+    held.flush()
     return report
+
+
+class QuarantineBatch:
+    """Quarantine rows held until ``size`` are waiting, then written in one statement (``Store.quarantine_many``).
+
+    A row reaches ``report.quarantined`` once written, so a report never names a row the store lacks.
+    """
+
+    def __init__(self, store: Any, report: IngestReport, size: int):
+        self.store, self.report, self.size = store, report, max(1, size)
+        self.rows: list[Quarantined] = []
+
+    def add(self, q: Quarantined) -> None:
+        self.rows.append(q)
+        if len(self.rows) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            rows, self.rows = self.rows, []
+            self.store.quarantine_many(rows)
+            self.report.quarantined.extend(rows)

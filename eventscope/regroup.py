@@ -29,7 +29,10 @@ from .stories.text import features
 
 
 def assign_new(store: Store) -> set[str]:
-    """Give every unassigned article its story; return the ids of the stories that changed."""
+    """Give every unassigned article its story; return the ids of the stories that changed.
+
+    The assignment is written in one transaction (``Store.assign_stories``), which also marks the changed
+    stories pending until ``refresh`` writes them: a kill at any point loses nothing for good."""
     new = store.load_articles(where="story IS NULL")
     if not new:
         return set()
@@ -38,25 +41,27 @@ def assign_new(store: Store) -> set[str]:
     # The index as the last ingest left it, where it kept it and nothing was grouped since; else rebuilt.
     index, label_of = _restored(store, assigned) or _rebuilt(store)
     feats = {a.id: features(a) for a in new}
-    # The stories this run gave: its writes may be queued, not made yet (``engines/chunked.py``), so an
-    # article it grouped or moved is looked up here, not in the store.
+    # The stories this run gave, looked up here: the store holds none of them before the one write at the end.
     given: dict[str, str] = {}
+    grouped_on: dict[str, str | None] = {}
     changed_left: set[str] = set()
     for art in sorted(new, key=lambda a: order_key(a, feats[a.id])):
         sid = index.add(art, feats[art.id])
         given[art.id] = label_of.setdefault(sid, sid)
         when = feats[art.id].date or index.now
-        store.set_story(art.id, given[art.id], when.isoformat() if when else None)
+        grouped_on[art.id] = when.isoformat() if when else None
         # Revision may move earlier articles, stored ones included: the story each left changes too.
         for moved, to in index.take_moves().items():
             left = given.get(moved) or _stored_story(store, moved)
             given[moved] = label_of.setdefault(to, to)
-            store.move_story(moved, given[moved])
             if left:
                 changed_left.add(left)
     labels = {k: v for k, v in label_of.items() if k != v and index.is_open(k)}
-    store.save_story_index(assigned + len(new), encode_state({"index": index.state(), "labels": labels}))
-    return set(given.values()) | changed_left
+    changed = set(given.values()) | changed_left
+    store.assign_stories([(aid, given[aid], grouped_on[aid]) for aid in sorted(grouped_on)],
+                         [(aid, sid) for aid, sid in sorted(given.items()) if aid not in grouped_on], changed,
+                         assigned + len(new), encode_state({"index": index.state(), "labels": labels}))
+    return changed
 
 
 def _stored_story(store: Store, article_id: str) -> str | None:
@@ -108,8 +113,9 @@ def _horizon(store: Store, days: int) -> str:
 
 
 def refresh(store: Store, stories: set[str]) -> None:
-    """Rewrite the story rows, fused events and their sources of ``stories``."""
-    for sid in sorted(stories):
+    """Rewrite the story rows, fused events and their sources of ``stories``, and of any story an earlier
+    regrouping left pending (killed before it wrote them); each write clears the story's pending mark."""
+    for sid in sorted(set(stories) | store.pending_stories()):
         members = store.load_articles(where="story = ?", params=[sid])
         if not members:  # its reports moved to other stories
             store.drop_story(sid)

@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS fused_sources (
     trigger_text VARCHAR, sentence_text VARCHAR, PRIMARY KEY (fused_id, article_id, event_idx));
 CREATE TABLE IF NOT EXISTS story_index (
     id INTEGER PRIMARY KEY, assigned BIGINT, state BLOB, saved_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS story_pending (id VARCHAR PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS quarantine (
     id VARCHAR PRIMARY KEY, origin VARCHAR, reason VARCHAR, data BLOB, size BIGINT, quarantined_at TIMESTAMP);
 """
@@ -73,6 +74,21 @@ FIRST_SOURCES = ("SELECT fused_id, article_id, event_idx AS idx, outlet, trigger
 def encode_state(state: dict[str, Any]) -> bytes:
     """A story index state as the store keeps it: JSON (never pickle: a store may come from elsewhere), zlib."""
     return zlib.compress(json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def duckdb_error() -> type[Exception]:
+    """DuckDB's error class (imported where needed: DuckDB loads in tenths of a second)."""
+    import duckdb
+
+    return duckdb.Error
+
+
+def _storable(q: Quarantined) -> Quarantined:
+    """``q`` with text DuckDB can hold: characters UTF-8 cannot encode (lone surrogates) as escapes."""
+    def text(value: str) -> str:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+    return Quarantined(text(q.origin), text(q.reason), raw=q.raw, caller_id=q.caller_id)
 
 
 class Store:
@@ -166,25 +182,75 @@ class Store:
 
     def quarantine(self, q: Quarantined) -> bool:
         """Record an unusable input; False where the same input and reason were recorded before."""
-        now = datetime.now(UTC).replace(tzinfo=None)
-        before = self.count("quarantine")
-        self.con.execute("INSERT OR IGNORE INTO quarantine VALUES (?, ?, ?, ?, ?, ?)",
-                         [q.id, q.origin, q.reason, zlib.compress(q.raw, 6), len(q.raw), now])
-        return self.count("quarantine") > before
+        return self.quarantine_many([q])[0]
 
-    def set_story(self, article_id: str, story: str, grouped_on: str | None = None) -> None:
-        """Give an article its story, and the stream date (ISO) at which it was grouped."""
-        self.con.execute("UPDATE articles SET story = ?, grouped_on = ? WHERE id = ?",
-                         [story, grouped_on, article_id])
+    def quarantine_many(self, items: list[Quarantined]) -> list[bool]:
+        """Record unusable inputs in one statement; per input, whether it was new (not recorded before, nor
+        earlier in ``items``). The table is never counted: ``RETURNING`` names the rows this insert added.
+
+        A batch the database refuses (a string it cannot hold, such as a lone surrogate) is written row by
+        row, a refused row with its text made storable, so that no input is lost for another's sake."""
+        if not items:
+            return []
+        try:
+            return self._insert_quarantine(items)
+        except (UnicodeError, duckdb_error()):
+            new = []
+            for q in items:
+                try:
+                    new += self._insert_quarantine([q])
+                except (UnicodeError, duckdb_error()):
+                    new += self._insert_quarantine([_storable(q)])
+            return new
+
+    def _insert_quarantine(self, items: list[Quarantined]) -> list[bool]:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        ids = [q.id for q in items]
+        added = {r[0] for r in self.con.execute(
+            "INSERT OR IGNORE INTO quarantine SELECT unnest(?), unnest(?), unnest(?), unnest(?::BLOB[]), "
+            "unnest(?), ? RETURNING id",
+            [ids, [q.origin for q in items], [q.reason for q in items], [zlib.compress(q.raw, 6) for q in items],
+             [len(q.raw) for q in items], now]).fetchall()}
+        new = []
+        for i in ids:
+            new.append(i in added)
+            added.discard(i)  # a second copy in the same batch is not new
+        return new
+
+    def assign_stories(self, grouped: list[tuple[str, str, str | None]], moved: list[tuple[str, str]],
+                       changed: set[str], assigned: int, index_state: bytes) -> None:
+        """One regrouping's story assignment, in one transaction: the newly grouped articles (id, story, stream
+        date), the earlier ones revision moved (id, story), the changed stories marked pending (``story_pending``)
+        until ``write_story`` or ``drop_story`` writes them, and the story index's state. A kill before the commit
+        leaves every article as it was, ungrouped ones ungrouped, so the rerun groups them as this run would
+        have; a kill after it leaves the stories to write in ``story_pending`` (``pending_stories``)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if grouped:
+                self.con.execute("UPDATE articles SET story = g.story, grouped_on = g.grouped_on FROM "
+                                 "(SELECT unnest(?) AS id, unnest(?) AS story, unnest(?::VARCHAR[]) AS grouped_on) g "
+                                 "WHERE articles.id = g.id", [list(col) for col in zip(*grouped)])
+            if moved:
+                self.con.execute("UPDATE articles SET story = m.story FROM "
+                                 "(SELECT unnest(?) AS id, unnest(?) AS story) m WHERE articles.id = m.id",
+                                 [list(col) for col in zip(*moved)])
+            if changed:
+                self.con.execute("INSERT OR IGNORE INTO story_pending SELECT unnest(?)", [sorted(changed)])
+            self.save_story_index(assigned, index_state)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def pending_stories(self) -> set[str]:
+        """The stories assigned articles since their rows and fused events were last written (see
+        ``assign_stories``): a regrouping killed before writing them leaves them here for the next."""
+        return {r[0] for r in self.con.execute("SELECT id FROM story_pending").fetchall()}
 
     def counts_happenings(self, reports: bool = False) -> bool:
         """Whether events are counted as fused events, a happening once however many outlets reported it:
         unless ``reports`` asks for every report, as GDELT counts, and where stories were grouped at all."""
         return not reports and self.count("fused_events") > 0
-
-    def move_story(self, article_id: str, story: str) -> None:
-        """Move a grouped article to another story (revision), keeping the stream date it was grouped at."""
-        self.con.execute("UPDATE articles SET story = ? WHERE id = ?", [story, article_id])
 
     def drop_story(self, story_id: str) -> None:
         """Delete a story that has no articles left, with its fused events and their sources."""
@@ -203,6 +269,7 @@ class Store:
             self.con.execute("DELETE FROM fused_sources WHERE list_contains(?, fused_id)", [old])
         self.con.execute("DELETE FROM fused_events WHERE story_id = ?", [story_id])
         self.con.execute("DELETE FROM stories WHERE id = ?", [story_id])
+        self.con.execute("DELETE FROM story_pending WHERE id = ?", [story_id])  # written (or gone) now
 
     def save_story_index(self, assigned: int, data: bytes) -> None:
         """Keep the story index's state (``encode_state``), valid while ``assigned`` articles have a story.

@@ -166,4 +166,6 @@ def contract_of(row: dict[str, Any], article: Article | None) -> dict[str, Any]:
         return article.to_contract()
     if row["status"] == FAILED:
         return {"id": row["caller_id"] or row["raw_id"], "error": f"internal error: {row['error']}"}
-    return {"id": row["caller_id"] or row["raw_origin"], "error": row["error"]}
+    # A document the annotator refused (``InputError``) is named by its id, as ``pipeline.failure`` names it;
+    # an input the reader refused has only its origin.
+    return {"id": row["caller_id"] or (row["raw_id"] if row.get("raw_kind") else row["raw_origin"]), "error": row["error"]}

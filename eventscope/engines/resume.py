@@ -35,7 +35,7 @@ from typing import Any, TextIO
 from ..errors import EventscopeError
 from ..model import Quarantined, RawDoc
 from ..options import Options
-from ..pipeline import group
+from ..pipeline import group, write_line
 from .parquet_io import ARTICLE, article_from_row, contract_of
 from .shards import read_shard
 from .work import Annotate, local, result_rows
@@ -98,9 +98,7 @@ def _finish(partial: Path, output: Path, done: list[dict[str, Any]], options: Op
     n_ok = 0
     with open(tmp, "w", encoding="utf-8") as out:
         for entry, article in zip(done, articles):
-            line = contract_of(entry, article)
-            n_ok += "error" not in line
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            n_ok += write_line(out, contract_of(entry, article))
         out.flush()
         os.fsync(out.fileno())
     os.replace(tmp, output)

@@ -30,11 +30,14 @@ def local(options: Options | None = None) -> Annotate:
 
 
 def outcome(result: Result) -> tuple[str, Article | None, str | None]:
-    """``(status, article, error)`` of one annotation result; ``error`` without the "internal error" prefix."""
+    """``(status, article, error)`` of one annotation result: an internal error (a bug) fails the record, with
+    ``error`` without the "internal error" prefix; an unusable input (``InputError``) quarantines it."""
     if isinstance(result, Article):
         return ARTICLE, result, None
     error = str(result.get("error", ""))
-    return FAILED, None, error.removeprefix(_INTERNAL)
+    if error.startswith(_INTERNAL):
+        return FAILED, None, error.removeprefix(_INTERNAL)
+    return QUARANTINED, None, error
 
 
 def result_rows(records: Iterable[Numbered], annotate: Annotate, skip: Collection[str] = ()) -> Iterator[dict[str, Any]]:
