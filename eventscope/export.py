@@ -2,8 +2,9 @@
 
     plover   PLOVER JSON records, one a line (field names from the PLOVER manual's "Data Fields")
     gdelt    the GDELT 2.0 event table: 61 tab-separated columns in GDELT's order, CAMEO actor codes
-    csv      one event a row, the columns of ``frames.events``
-    parquet  the same, with lists kept as lists
+    csv      one event a row, the columns of ``frames.events``; text that starts like a spreadsheet
+             formula (= + - @, tab, carriage return) gets a leading single quote
+    parquet  the same events, with lists kept as lists and text as stored
 
 One stored event is one PLOVER record. GDELT has one actor per side, so an event with several
 actors or recipients ("Serbia and Hungary signed ...") becomes one GDELT row per actor-recipient pair.
@@ -308,7 +309,10 @@ def export(store: Store, fmt: str, out: str | Path | IO[str], header: bool = Fal
             for col in flat.columns:  # lists as "A;B" in CSV
                 if flat[col].map(lambda v: isinstance(v, list)).any():
                     flat[col] = flat[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
-            flat.to_csv(out, index=False)
+                flat[col] = flat[col].map(inert_cell)
+            # RFC 4180's CRLF rows: the writer then quotes a cell holding a lone carriage return, which
+            # under "\n" rows it leaves bare, and a reader splits the row there.
+            flat.to_csv(out, index=False, lineterminator="\r\n")
         return len(df)
     close = isinstance(out, (str, Path))
     stream: IO[str] = (open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
@@ -332,6 +336,16 @@ def export(store: Store, fmt: str, out: str | Path | IO[str], header: bool = Fal
         if close:
             stream.close()
     return n
+
+
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(v: Any) -> Any:
+    """A CSV cell a spreadsheet shows rather than runs: text that starts like a formula gets a leading
+    single quote (the OWASP rule); numbers, a Goldstein score of -10.0 among them, stay numbers."""
+    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
 
 
 def _tsv(v: Any) -> Any:

@@ -12,6 +12,8 @@ import pytest
 from eventscope.export import GDELT_COLUMNS, actor_pairs, cameo_country, export, gdelt_id
 from eventscope.store import Store
 
+from .conftest import add_event, handmade_article
+
 
 def stored_events(db: Path) -> dict[str, dict[str, Any]]:
     with Store(db, read_only=True) as s:
@@ -228,3 +230,44 @@ def test_export_command_writes_fused_gdelt_rows_unless_asked_for_reports(seed_db
     f, r = read_gdelt(fused), read_gdelt(reports)
     assert 0 < len(f) < len(r)
     assert max(int(x["NumArticles"]) for x in f) == 2 and {x["NumArticles"] for x in r} == {"1"}
+
+
+@pytest.fixture(scope="module")
+def formula_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Titles, outlets and sentences that a spreadsheet would run as formulas, and a -10.0 Goldstein score."""
+    db = tmp_path_factory.mktemp("formula") / "formula.duckdb"
+    text = "=HYPERLINK(\"http://localhost\",\"go\") Chile attacked Peru at dawn. @SUM(1) Peru condemned Chile."
+    raw, art = handmade_article(text, "@Outlet", "story-f", "-2+3 Chile strikes", "2025-06-01")
+    add_event(art, "attacked", "ASSAULT", "190", 4, -10.0, [("Chile", "CHL")], [("Peru", "PER")])
+    raw2, art2 = handmade_article("+cmd|' /C calc'!A0 Peru accused Chile of aggression.", "\tTabbed",
+                                  "story-f", "\rReturn title", "2025-06-02")
+    add_event(art2, "accused", "ACCUSE", "112", 3, -2.0, [("Peru", "PER")], [("Chile", "CHL")])
+    with Store(db) as s:
+        s.add(raw, art)
+        s.add(raw2, art2)
+    return db
+
+
+def test_csv_text_cells_that_start_like_formulas_get_a_quote_and_numbers_stay(formula_db: Path,
+                                                                            tmp_path: Path) -> None:
+    import pandas as pd
+
+    with Store(formula_db, read_only=True) as s:
+        export(s, "csv", tmp_path / "f.csv")
+        export(s, "parquet", tmp_path / "f.parquet")
+        export(s, "plover", tmp_path / "f.jsonl")
+    with (tmp_path / "f.csv").open(encoding="utf-8", newline="") as f:
+        rows = {r["event"]: r for r in csv.DictReader(f)}
+    hit, accused = rows["ASSAULT"], rows["ACCUSE"]
+    assert hit["title"] == "'-2+3 Chile strikes" and hit["outlet"] == "'@Outlet"
+    assert hit["sentence_text"].startswith("'=HYPERLINK(")
+    assert accused["sentence_text"].startswith("'+cmd|") and accused["outlet"] == "'\tTabbed"
+    assert accused["title"] == "'\rReturn title"
+    assert hit["goldstein"] == "-10.0" and float(hit["goldstein"]) == -10.0  # a number, not text
+    no_formula = [v for r in rows.values() for v in r.values() if v and v[0] in "=+-@\t\r"]
+    assert no_formula == ["-10.0", "-2.0"]  # only the Goldstein numbers start with a minus
+    # Parquet and JSON are read by programs, not spreadsheets: they keep the text as stored.
+    p = pd.read_parquet(tmp_path / "f.parquet").set_index("event")
+    assert p.loc["ASSAULT", "title"] == "-2+3 Chile strikes" and p.loc["ACCUSE", "outlet"] == "\tTabbed"
+    plover = [json.loads(line) for line in (tmp_path / "f.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["cite_info"]["publication"] for r in plover} == {"@Outlet", "\tTabbed"}
