@@ -48,7 +48,9 @@ class RawDoc:
     published: str | None = None  # given by the source (feed, WARC date, caller), ISO 8601
     outlet: str | None = None
     title: str | None = None
-    caller_id: str | None = None  # the id a batch caller gave, echoed back
+    caller_id: Any = None  # the id a batch caller gave (any JSON value), echoed back unchanged
+    # What a reader had to repair to hand the document on (invalid characters replaced, ...), for the user.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -154,7 +156,8 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     timex: list[Timex] = field(default_factory=list)
     story: str | None = None
-    caller_id: str | None = None
+    caller_id: Any = None
+    warnings: list[str] = field(default_factory=list)  # the reader's repairs (RawDoc.warnings)
 
     def to_contract(self) -> dict[str, Any]:
         """The article as one output line of the batch contract (../shared/CONTRACT.md)."""
@@ -163,6 +166,8 @@ class Article:
         for key in ("title", "published", "outlet", "language", "url", "text", "removed", "story",
                     "actors", "events", "quotes", "timex"):
             out[key] = _lists(d[key])
+        if self.warnings:  # an added field, only where there is something to say
+            out["warnings"] = list(self.warnings)
         return out
 
 
@@ -173,7 +178,7 @@ class Quarantined:
     origin: str
     reason: str
     raw: bytes = b""
-    caller_id: str | None = None
+    caller_id: Any = None
 
     @property
     def id(self) -> str:
@@ -226,4 +231,4 @@ def article_from_dict(d: dict[str, Any]) -> Article:
                       speech=q.get("speech", True)) for q in lst("quotes")],
         timex=[Timex(t["text"], tuple(t["span"]), t.get("value"), t.get("inferred", False))  # type: ignore[arg-type]
                for t in lst("timex")],
-        story=d.get("story"), caller_id=d.get("caller_id"))
+        story=d.get("story"), caller_id=d.get("caller_id"), warnings=lst("warnings"))

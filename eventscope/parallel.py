@@ -215,7 +215,7 @@ class WorkerPool:
         left = [(i, rec) for i, rec in w.task if i not in w.done]
         if len(w.task) == 1 and left:
             (index, rec), = left
-            results[index] = {"id": rec.caller_id or rec.id,
+            results[index] = {"id": rec.caller_id if rec.caller_id is not None else rec.id,
                               "error": f"internal error: the worker process died (exit code {code}) on this document"}
         else:
             pending.extendleft([item] for item in reversed(left))

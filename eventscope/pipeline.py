@@ -155,7 +155,7 @@ def failure(rec: RawDoc, e: BaseException) -> dict[str, Any]:
     """The error line of a document whose processing raised ``e``: an unusable input (``InputError``) in its
     own words, anything else as the bug it is, said plainly."""
     message = e.message if isinstance(e, InputError) else f"internal error: {type(e).__name__}: {e}"
-    return {"id": rec.caller_id or _id_of(rec), "error": message}
+    return {"id": rec.caller_id if rec.caller_id is not None else _id_of(rec), "error": message}
 
 
 def write_line(out: TextIO, line: dict[str, Any]) -> bool:
@@ -221,7 +221,7 @@ def annotate_batch(records: Iterable[RawDoc | Quarantined], options: Options | N
     def documents() -> Iterator[RawDoc]:
         for rec in progress(records):
             if isinstance(rec, Quarantined):
-                slots.append({"id": rec.caller_id or rec.origin, "error": rec.reason})
+                slots.append({"id": rec.caller_id if rec.caller_id is not None else rec.origin, "error": rec.reason})
                 continue
             positions.append(len(slots))
             slots.append(None)

@@ -33,7 +33,7 @@ def test_annotate_follows_the_contract_in_input_order(tmp_path: Path) -> None:
     code, _ = run("annotate", str(src), "-o", str(dst))
     assert code == 0
     out = [json.loads(x) for x in dst.read_text().splitlines()]
-    assert [o["id"] for o in out] == ["z-text", "bad", "3", "p", "5"]
+    assert [o["id"] for o in out] == ["z-text", "bad", 3, "p", "5"]  # a number stays a number
     assert "error" in out[1] and "error" in out[4] and "bad JSON" in out[4]["error"]
     for o in (out[0], out[2], out[3]):
         assert CONTRACT_FIELDS <= set(o), set(o) ^ CONTRACT_FIELDS

@@ -40,7 +40,7 @@ def clean(raw: RawDoc, options: Options | None = None) -> Article:
     outlet = raw.outlet or site or (urlsplit(raw.url).hostname if raw.url else None)
     return Article(id=raw.id, text=text, origin=raw.origin, title=title, published=published, outlet=outlet,
                    language=language or guess_language(text), url=raw.url, removed=removed + cut,
-                   caller_id=raw.caller_id)
+                   caller_id=raw.caller_id, warnings=list(raw.warnings))
 
 
 _WORDS = re.compile(r"[^\W\d_]{4,}")

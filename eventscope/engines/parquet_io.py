@@ -30,14 +30,16 @@ QUARANTINED = "quarantined"  # unusable input (reader's verdict), with the reaso
 FAILED = "failed"  # the annotator raised on it (a bug); ``error`` holds "Type: message"
 UNCHANGED = "unchanged"  # ingest only: already in the store, not annotated again
 
-_JSON = ("removed", "actors", "events", "quotes", "timex")
+_JSON = ("removed", "actors", "events", "quotes", "timex", "warnings")
 SCHEMA = pa.schema([
     ("rank", pa.int64()), ("rec", pa.int64()), ("status", pa.string()), ("error", pa.string()),
     # The raw record: RawDoc fields, or the Quarantined one's origin and bytes.
     ("raw_id", pa.string()), ("raw_origin", pa.string()), ("raw_kind", pa.string()), ("raw_url", pa.string()),
     ("raw_published", pa.string()), ("raw_outlet", pa.string()), ("raw_title", pa.string()),
     ("raw_data", pa.binary()), ("raw_body", pa.string()),  # body only where no raw bytes were kept
-    ("caller_id", pa.string()),
+    # The caller's id as text; where it is not a JSON string (a number, an object), also as JSON, so that
+    # it comes back as the caller gave it (``caller_id_of``).
+    ("caller_id", pa.string()), ("caller_id_json", pa.string()),
     # The article, as in the store's ``articles`` table.
     ("id", pa.string()), ("origin", pa.string()), ("url", pa.string()), ("title", pa.string()),
     ("published", pa.string()), ("outlet", pa.string()), ("language", pa.string()), ("text", pa.string()),
@@ -53,13 +55,26 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     return out
 
 
+def _id_columns(caller_id: Any) -> dict[str, Any]:
+    if caller_id is None or isinstance(caller_id, str):
+        return {"caller_id": caller_id, "caller_id_json": None}
+    text = json.dumps(caller_id, ensure_ascii=False, sort_keys=True)
+    return {"caller_id": text, "caller_id_json": text}
+
+
+def caller_id_of(row: dict[str, Any]) -> Any:
+    """The caller's id of a row, of the JSON type it was given in."""
+    encoded = row.get("caller_id_json")
+    return json.loads(encoded) if encoded is not None else row.get("caller_id")
+
+
 def raw_columns(rec: RawDoc | Quarantined) -> dict[str, Any]:
     """The raw-record columns of a row."""
     if isinstance(rec, Quarantined):
-        return {"raw_id": rec.id, "raw_origin": rec.origin, "raw_data": rec.raw, "caller_id": rec.caller_id}
+        return {"raw_id": rec.id, "raw_origin": rec.origin, "raw_data": rec.raw, **_id_columns(rec.caller_id)}
     return {"raw_id": rec.id, "raw_origin": rec.origin, "raw_kind": rec.kind, "raw_url": rec.url,
             "raw_published": rec.published, "raw_outlet": rec.outlet, "raw_title": rec.title, "raw_data": rec.raw,
-            "raw_body": None if rec.raw else rec.body, "caller_id": rec.caller_id}
+            "raw_body": None if rec.raw else rec.body, **_id_columns(rec.caller_id)}
 
 
 def result_row(rank: int, rec_no: int, rec: RawDoc | Quarantined, status: str, article: Article | None = None,
@@ -78,15 +93,17 @@ def to_table(rows: list[dict[str, Any]]) -> pa.Table:
 def raw_from_row(row: dict[str, Any]) -> RawDoc | Quarantined:
     """The input record a row came from (as the store keeps it)."""
     if row["status"] == QUARANTINED:
-        return Quarantined(row["raw_origin"], row["error"] or "", raw=row["raw_data"] or b"", caller_id=row["caller_id"])
+        return Quarantined(row["raw_origin"], row["error"] or "", raw=row["raw_data"] or b"", caller_id=caller_id_of(row))
     return RawDoc(body=row["raw_body"] or "", kind=row["raw_kind"] or "text", origin=row["raw_origin"],
                   raw=row["raw_data"] or b"", url=row["raw_url"], published=row["raw_published"],
-                  outlet=row["raw_outlet"], title=row["raw_title"], caller_id=row["caller_id"])
+                  outlet=row["raw_outlet"], title=row["raw_title"], caller_id=caller_id_of(row))
 
 
 def article_from_row(row: dict[str, Any]) -> Article:
     """The article of an ``article`` row (its columns are the store's, which ``model.article_from_dict`` reads)."""
-    return article_from_dict(row)
+    article = article_from_dict(row)
+    article.caller_id = caller_id_of(row)
+    return article
 
 
 def write_shard(table: pa.Table, directory: str | Path, n: int) -> Path:
@@ -157,7 +174,7 @@ def quarantine_of(row: dict[str, Any]) -> Quarantined:
     if row["status"] == FAILED:
         return Quarantined(row["raw_origin"], f"internal error while processing: {row['error']}",
                            raw=row["raw_data"] or b"")
-    return Quarantined(row["raw_origin"], row["error"] or "", raw=row["raw_data"] or b"", caller_id=row["caller_id"])
+    return Quarantined(row["raw_origin"], row["error"] or "", raw=row["raw_data"] or b"", caller_id=caller_id_of(row))
 
 
 def contract_of(row: dict[str, Any], article: Article | None) -> dict[str, Any]:
@@ -165,7 +182,13 @@ def contract_of(row: dict[str, Any], article: Article | None) -> dict[str, Any]:
     if row["status"] == ARTICLE and article is not None:
         return article.to_contract()
     if row["status"] == FAILED:
-        return {"id": row["caller_id"] or row["raw_id"], "error": f"internal error: {row['error']}"}
+        return {"id": _or(caller_id_of(row), row["raw_id"]), "error": f"internal error: {row['error']}"}
     # A document the annotator refused (``InputError``) is named by its id, as ``pipeline.failure`` names it;
     # an input the reader refused has only its origin.
-    return {"id": row["caller_id"] or (row["raw_id"] if row.get("raw_kind") else row["raw_origin"]), "error": row["error"]}
+    return {"id": _or(caller_id_of(row), row["raw_id"] if row.get("raw_kind") else row["raw_origin"]),
+            "error": row["error"]}
+
+
+def _or(caller_id: Any, fallback: str) -> Any:
+    """The caller's id where there is one (``0``, ``false`` and ``""`` are ids too), else ``fallback``."""
+    return caller_id if caller_id is not None else fallback

@@ -9,8 +9,8 @@ batch contract's input columns (``id``, ``text`` | ``html`` | ``path``, ``url``,
 Two modes, as the two commands read differently:
 
 - ``annotate``: a file is the batch contract's JSONL input, read as ``eventscope annotate`` reads it
-  (origin the path as given, relative ``path`` fields against the caller's working folder), unless
-  it is Parquet or a WARC archive (told by their first bytes);
+  (origin the path as given, ``path`` fields inside ``Options.root``, by default the batch file's
+  folder, relative ones against it), unless it is Parquet or a WARC archive (told by their first bytes);
 - ``ingest``: files as ``eventscope ingest`` reads them (``read_paths``).
 """
 from __future__ import annotations
@@ -23,10 +23,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from ..errors import InputError
 from ..model import Quarantined, RawDoc
 from ..options import Options
+from ..read import read_batch, read_jsonl
 from ..read import read_file as _read_file
-from ..read import read_jsonl
+from ..read.files import open_regular
 
 Mode = Literal["annotate", "ingest"]
 
@@ -49,18 +51,18 @@ def list_files(paths: Iterable[str | Path]) -> list[str]:
 def read_shard(path: str, options: Options, mode: Mode = "ingest",
                cwd: str | None = None) -> Iterator[RawDoc | Quarantined]:
     """The records of one file. ``cwd``: the caller's working folder, against which relative paths are
-    read (a Ray worker may run elsewhere); origins keep the path as given either way."""
+    read (a Ray worker may run elsewhere); origins keep the path as given either way. A batch line's
+    ``path`` is read inside ``options.root``, by default the folder of the file that names it."""
     with _working_folder(cwd):
         p = Path(path)
-        if not p.exists():
+        if not p.exists() and not p.is_symlink():
             yield Quarantined(path, "no such file or folder")
             return
         kind = _sniff(p)
-        base = Path.cwd() if mode == "annotate" else p.parent
         if kind == "parquet":
-            yield from _read_parquet(p, options, base)
+            yield from _read_parquet(p, options, p.parent)
         elif mode == "annotate" and kind != "warc":
-            yield from read_jsonl(read_lines(p), path, options, base=base)
+            yield from read_batch(p, options, origin=path)
         else:
             yield from _read_file(p, options)
 
@@ -73,22 +75,15 @@ def read_shards(paths: Iterable[str | Path], options: Options | None = None,
         yield from read_shard(path, options, mode)
 
 
-def read_lines(path: Path) -> list[str]:
-    """A JSONL batch's lines as ``eventscope annotate`` splits them: on "\\n" only (``str.splitlines``
-    also breaks on U+2028, which JSON strings may hold), undecodable bytes kept as surrogates."""
-    text = path.read_text(encoding="utf-8", errors="surrogateescape")
-    return [line.rstrip("\r") for line in text.split("\n")]
-
-
 def _sniff(path: Path) -> str:
     """"parquet", "warc" or "" from a file's first bytes (names lie; gzipped WARCs are looked into)."""
     from ..read.decode import GZIP_MAGIC
     from ..read.warc import is_warc
 
     try:
-        with open(path, "rb") as f:
+        with open_regular(path, str(path)) as f:  # never open() a FIFO: it waits for a writer
             head = f.read(4096)
-    except OSError:
+    except (OSError, InputError):
         return ""  # the reader says what is wrong with it
     if head[:4] == b"PAR1":
         return "parquet"

@@ -1,24 +1,31 @@
 """Readers: from files, folders, feeds, archives, JSONL batches and URLs to ``RawDoc`` records.
 
 Every reader yields ``RawDoc`` or ``Quarantined``; none raises for a bad document, so one bad input
-never stops a batch.
+never stops a batch. The public readers here are the boundary: what they yield holds valid text only
+(``read.text``), whatever the input held; the private ones (``_file``, ``_bytes``) are their insides.
 """
 from __future__ import annotations
 
+import codecs
+import gzip
 import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from ..errors import EventscopeError, InputError
+from ..errors import BinaryInput, EmptyInput, EventscopeError, InputError
 from ..model import Quarantined, RawDoc
 from ..options import Options
-from .decode import GZIP_MAGIC, check_size, decode
+from .decode import GZIP_MAGIC, decode
 from .feeds import is_feed, read_feed
-from .jsonl import read_jsonl
-from .warc import is_warc, read_warc
+from .files import open_regular, read_capped
+from .jsonl import LongLine, jsonl_lines, read_jsonl
+from .jsonl import _read as _jsonl
+from .text import checked
+from .warc import is_warc, read_warc, read_warc_stream
 
-__all__ = ["looks_like_html", "read_bytes", "read_jsonl", "read_paths", "read_url"]
+__all__ = ["jsonl_lines", "looks_like_html", "read_batch", "read_bytes", "read_file", "read_jsonl", "read_paths", "read_url"]
 
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ")
 
@@ -30,7 +37,10 @@ def looks_like_html(text: str) -> bool:
 
 def read_paths(paths: Iterable[str | Path], options: Options | None = None) -> Iterator[RawDoc | Quarantined]:
     """Every document under ``paths`` (files, or folders walked recursively in name order)."""
-    options = options or Options()
+    return checked(_paths(paths, options or Options()))
+
+
+def _paths(paths: Iterable[str | Path], options: Options) -> Iterator[RawDoc | Quarantined]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -38,39 +48,105 @@ def read_paths(paths: Iterable[str | Path], options: Options | None = None) -> I
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):
-                        yield from read_file(Path(root) / name, options)
-        elif path.exists():
-            yield from read_file(path, options)
+                        yield from _file(Path(root) / name, options)
+        elif path.exists() or path.is_symlink():
+            yield from _file(path, options)
         else:
             yield Quarantined(str(path), "no such file or folder")
 
 
-def read_file(path: Path, options: Options) -> Iterator[RawDoc | Quarantined]:
-    origin = str(path)
+def read_file(path: Path, options: Options, origin: str | None = None, url: str | None = None,
+              jsonl: bool = True) -> Iterator[RawDoc | Quarantined]:
+    """The documents of one file (``origin``: its name in records, by default the path; ``jsonl``: read a
+    ``.jsonl`` file as a batch, not as one text)."""
+    return checked(_file(path, options, origin, url, jsonl))
+
+
+def _file(path: Path, options: Options, origin: str | None = None, url: str | None = None,
+          jsonl: bool = True) -> Iterator[RawDoc | Quarantined]:
+    """Only a regular file is opened; an archive or a batch is read as a stream, any other file whole, capped."""
+    origin = origin or str(path)
+    name = path.name.lower()
     try:
-        check_size(path.stat().st_size, origin, options)
-        data = path.read_bytes()
+        f = open_regular(path, origin)
     except InputError as e:
         yield Quarantined(origin, e.message)
         return
     except OSError as e:
         yield Quarantined(origin, f"cannot read: {e.strerror or e}")
         return
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+    with f:
         try:
-            text = decode(data, origin, options)
+            head = f.read(4096)
+            f.seek(0)
+            if jsonl and name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+                yield from _jsonl_file(f, head, origin, options, path.parent)
+                return
+            if is_warc(_peek(head)):
+                yield from read_warc_stream(f, origin, options)
+                return
+            data = read_capped(f, options.max_bytes, origin)
         except InputError as e:
-            yield Quarantined(origin, e.message, raw=data)
+            yield Quarantined(origin, e.message)
             return
-        yield from read_jsonl(text.split("\n"), origin, options, base=path.parent)
+        except OSError as e:
+            yield Quarantined(origin, f"cannot read: {e.strerror or e}")
+            return
+    yield from _bytes(data, origin, options, name=name, url=url)
+
+
+def read_batch(path: Path, options: Options, origin: str | None = None) -> Iterator[RawDoc | Quarantined]:
+    """A JSONL batch file (whatever its name), streamed line by line; relative ``path`` fields against
+    ``options.root``, else the file's own folder."""
+    return checked(_batch(path, options, origin or str(path)))
+
+
+def _batch(path: Path, options: Options, origin: str) -> Iterator[RawDoc | Quarantined]:
+    try:
+        with open_regular(path, origin) as f:
+            head = f.read(4096)
+            f.seek(0)
+            yield from _jsonl_file(f, head, origin, options, path.parent)
+    except InputError as e:
+        yield Quarantined(origin, e.message)
+    except OSError as e:
+        yield Quarantined(origin, f"cannot read: {e.strerror or e}")
+
+
+def _jsonl_file(f: BinaryIO, head: bytes, origin: str, options: Options, base: Path) -> Iterator[RawDoc | Quarantined]:
+    """A JSONL batch file, line by line (gzip decompressed as it goes)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # rare: read whole, as one text
+        text = decode(read_capped(f, options.max_bytes, origin), origin, options)
+        yield from _jsonl(text.split("\n"), origin, options, base)
         return
-    yield from read_bytes(data, origin, options, name=name)
+    if head[:2] != GZIP_MAGIC and b"\0" in head:
+        raise BinaryInput("binary content, not text or HTML", origin)
+    stream: BinaryIO = gzip.GzipFile(fileobj=f, mode="rb") if head[:2] == GZIP_MAGIC else f  # type: ignore[assignment]
+    seen = False
+
+    def lines() -> Iterator[str | LongLine]:
+        nonlocal seen
+        for line in jsonl_lines(stream, options):
+            seen = seen or isinstance(line, LongLine) or bool(line.strip())
+            yield line
+
+    try:
+        yield from _jsonl(lines(), origin, options, base)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        yield Quarantined(origin, f"corrupt or truncated gzip ({e or type(e).__name__}); the lines before it were read")
+        return
+    if not seen:
+        raise EmptyInput("empty document (no content)" if not head else "empty document (only white space)", origin)
 
 
 def read_bytes(data: bytes, origin: str, options: Options, name: str = "", url: str | None = None,
                content_type: str = "") -> Iterator[RawDoc | Quarantined]:
     """One input's bytes, whatever they hold: HTML, text, a feed, a WARC, gzip of any of these."""
+    return checked(_bytes(data, origin, options, name, url, content_type))
+
+
+def _bytes(data: bytes, origin: str, options: Options, name: str = "", url: str | None = None,
+           content_type: str = "") -> Iterator[RawDoc | Quarantined]:
     try:
         if is_warc(_peek(data)):
             yield from read_warc(data, origin, options)
@@ -100,6 +176,10 @@ def _peek(data: bytes) -> bytes:
 
 def read_url(url: str, options: Options) -> Iterator[RawDoc | Quarantined]:
     """Fetch ``url`` (guarded, see ``read.url``) and read what came back."""
+    return checked(_url(url, options))
+
+
+def _url(url: str, options: Options) -> Iterator[RawDoc | Quarantined]:
     from .url import fetch
 
     try:
@@ -107,5 +187,5 @@ def read_url(url: str, options: Options) -> Iterator[RawDoc | Quarantined]:
     except EventscopeError as e:
         yield Quarantined(url, e.message)
         return
-    yield from read_bytes(body, final, options, name=final.split("?")[0].lower(), url=final,
-                          content_type=ctype.lower())
+    yield from _bytes(body, final, options, name=final.split("?")[0].lower(), url=final,
+                      content_type=ctype.lower())

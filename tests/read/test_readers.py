@@ -101,12 +101,12 @@ def test_jsonl_contract_input_forms(tmp_path: Path) -> None:
              "{not json",
              json.dumps({"id": "empty", "text": "   "}),
              json.dumps(["a", "list"])]
-    out = list(read_jsonl(lines, "in.jsonl", Options()))
+    out = list(read_jsonl(lines, "in.jsonl", Options(root=tmp_path)))
     assert [type(d).__name__ for d in out] == ["RawDoc", "RawDoc", "RawDoc", "Quarantined", "Quarantined",
                                                "Quarantined"]
     assert out[0].caller_id == "t" and out[0].published == "2025-04-01" and out[0].outlet == "X"
     assert out[1].kind == "html" and out[1].url == "https://e.example.org/a"
-    assert out[2].caller_id == "7" and out[2].kind == "html"
+    assert out[2].caller_id == 7 and out[2].kind == "html"
     assert out[3].caller_id == "4" and "bad JSON" in out[3].reason
     assert out[4].caller_id == "empty" and "no text" in out[4].reason
 
