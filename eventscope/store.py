@@ -91,6 +91,13 @@ def _storable(q: Quarantined) -> Quarantined:
     return Quarantined(text(q.origin), text(q.reason), raw=q.raw, caller_id=q.caller_id)
 
 
+def like_pattern(text: str, prefix: bool = False) -> str:
+    """User text as a LIKE pattern that matches it literally, with ``ESCAPE '\\'`` in the SQL: % and _
+    are text, not wildcards. It matches anywhere in a value, or only at its start (``prefix``)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%" if prefix else f"%{escaped}%"
+
+
 class Store:
     """A DuckDB file holding raw inputs, articles, annotations and the quarantine."""
 
@@ -325,14 +332,16 @@ class Store:
     def articles(self, limit: int = 50, offset: int = 0, search: str | None = None) -> list[dict[str, Any]]:
         where, params = "", []
         if search:
-            where, params = "WHERE text ILIKE ? OR title ILIKE ?", [f"%{search}%", f"%{search}%"]
+            where = "WHERE text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\'"
+            params = [like_pattern(search)] * 2
         return self.rows(f"SELECT id, published, outlet, title, language, length(text) AS chars, origin "
                          f"FROM articles {where} ORDER BY published NULLS LAST, id LIMIT ? OFFSET ?",
                          params + [limit, offset])
 
     def article(self, doc_id: str) -> dict[str, Any] | None:
         """One article by id (or unique id prefix), with its annotations decoded."""
-        rows = self.rows("SELECT * FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2", [doc_id + "%"])
+        rows = self.rows("SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 2",
+                         [like_pattern(doc_id, prefix=True)])
         if len(rows) != 1:
             return None
         row = rows[0]
@@ -377,8 +386,8 @@ class Store:
         params: list[Any] = []
         for col, codes, value in ((names[0], "actor_codes", actor), (names[1], "recipient_codes", recipient)):
             if value:
-                where.append(f"(list_contains({codes}, ?) OR CAST({col} AS VARCHAR) ILIKE ?)")
-                params += [value.upper(), f"%{value}%"]
+                where.append(f"(list_contains({codes}, ?) OR CAST({col} AS VARCHAR) ILIKE ? ESCAPE '\\')")
+                params += [value.upper(), like_pattern(value)]
         if event:
             where.append("event = ?")
             params.append(event.upper())
@@ -421,11 +430,11 @@ class Store:
         """Quotes, filtered; ``speech_only`` leaves out stances and beliefs (see Quote.speech)."""
         where, params = (["speech"] if speech_only else []), []
         if speaker:
-            where.append("(speaker_name ILIKE ? OR speaker_text ILIKE ? OR speaker_code = ?)")
-            params += [f"%{speaker}%", f"%{speaker}%", speaker.upper()]
+            where.append("(speaker_name ILIKE ? ESCAPE '\\' OR speaker_text ILIKE ? ESCAPE '\\' OR speaker_code = ?)")
+            params += [like_pattern(speaker)] * 2 + [speaker.upper()]
         if search:
-            where.append("text ILIKE ?")
-            params.append(f"%{search}%")
+            where.append("text ILIKE ? ESCAPE '\\'")
+            params.append(like_pattern(search))
         sql = ("SELECT article_id, idx, kind, coalesce(speaker_name, speaker_text) AS speaker, speaker_code, cue, text "
                "FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY article_id, idx LIMIT ? OFFSET ?")

@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from ..store import FIRST_SOURCES, Store
+from ..store import FIRST_SOURCES, Store, like_pattern
 from .evidence import align_events, compare, source
 
 COOPERATION = (1, 2)  # quad classes: verbal and material cooperation; 3 and 4 are conflict
@@ -34,8 +34,8 @@ def articles(s: Store, limit: int = 50, offset: int = 0, search: str | None = No
     """Articles, newest last, filtered by a text search, an outlet and a story."""
     where, params = [], []
     if search:
-        where.append("(text ILIKE ? OR title ILIKE ?)")
-        params += [f"%{search}%", f"%{search}%"]
+        where.append("(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')")
+        params += [like_pattern(search)] * 2
     if outlet:
         where.append("outlet = ?")
         params.append(outlet)

@@ -2,6 +2,7 @@
 scheme (matched as RFC 7235 says), searches take % and _ as text, and CSV cells cannot run as formulas."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,65 @@ def test_the_bearer_scheme_is_matched_without_regard_to_case(guarded: TestClient
 def test_a_token_without_its_scheme_or_under_another_is_refused(guarded: TestClient, header: str) -> None:
     r = guarded.post("/api/ingest", json=BODY, headers={"Authorization": header})
     assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
+
+
+# -- searches take % and _ as text -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def wildcard_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One article with a per cent sign and an underscore, one with neither, where a wildcard would match both."""
+    from eventscope.model import Quote
+    from eventscope.store import Store
+
+    from .conftest import _mention, add_event, handmade_article
+
+    db = tmp_path_factory.mktemp("wildcard") / "wildcard.duckdb"
+    a_text = "Turnout in Lima reached 50% on Sunday. \"Count every vote_now\", the minister said. Peru thanked Chile."
+    b_text = "Turnout in Quito reached 508 voters on Sunday. \"Count every voteXnow\", the mayor said. Peru thanked Chile."
+    for text, outlet in ((a_text, "Signs"), (b_text, "Plain")):
+        raw, art = handmade_article(text, outlet, f"story-{outlet}", f"Turnout {outlet}", "2025-07-01")
+        add_event(art, "thanked", "CONSULT", "051", 1, 3.4, [("Peru", "PER")], [("Chile", "CHL")])
+        start = text.index("Count")
+        quoted = text[start:text.index("\", the")]
+        speaker = "the minister" if outlet == "Signs" else "the mayor"
+        art.quotes.append(Quote(text=quoted, span=(start, start + len(quoted)), kind="direct", cue="said",
+                                speaker=_mention(speaker, text.index(speaker), "PER", name=speaker)))
+        with Store(db) as s:
+            s.add(raw, art)
+    return db
+
+
+@pytest.mark.parametrize(("needle", "outlets", "quoted"), [
+    ("50%", ["Signs"], []), ("%", ["Signs"], []), ("vote_now", ["Signs"], ["Signs"]), ("_", ["Signs"], ["Signs"]),
+    ("\\", [], []), ("50", ["Plain", "Signs"], [])])
+def test_a_search_takes_per_cent_and_underscore_as_text(wildcard_db: Path, needle: str, outlets: list[str],
+                                                        quoted: list[str]) -> None:
+    import eventscope.frames as ef
+    from eventscope.store import Store
+
+    client = TestClient(create_app(wildcard_db, hosts=TEST_HOSTS))
+    assert sorted(a["outlet"] for a in client.get("/api/articles", params={"search": needle}).json()) == outlets
+    with Store(wildcard_db, read_only=True) as s:
+        assert sorted(r["outlet"] for r in s.articles(search=needle)) == outlets
+        ids = {a["id"]: a["outlet"] for a in s.articles()}
+    with ef.open(wildcard_db) as db:
+        frame = db.articles(search=needle)
+        assert sorted(frame["outlet"] if len(frame) else []) == outlets
+    quotes = client.get("/api/quotes", params={"search": needle}).json()
+    assert sorted(ids[q["article_id"]] for q in quotes) == quoted
+
+
+def test_name_filters_and_id_prefixes_take_wildcards_as_text(wildcard_db: Path) -> None:
+    from click.testing import CliRunner
+
+    from eventscope.cli import main
+    from eventscope.store import Store
+
+    with Store(wildcard_db, read_only=True) as s:
+        assert s.events(actor="%") == [] and s.events(recipient="%") == [] and s.fused_events(actor="%") == []
+        assert len(s.events(actor="Peru")) == 2
+        assert s.quotes(speaker="%") == [] and len(s.quotes(speaker="minister")) == 1
+        first = s.articles()[0]["id"]
+        assert s.article(first[:6]) is not None and s.article(first[:5] + "_") is None
+    out = CliRunner().invoke(main, ["articles", "--db", str(wildcard_db), "--search", "%", "--json"])
+    assert out.exit_code == 0 and [a["outlet"] for a in json.loads(out.output)] == ["Signs"]
