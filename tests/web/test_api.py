@@ -192,7 +192,8 @@ def test_serve_command_answers_on_localhost(handmade_db: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    code = "import sys; from eventscope.web.cli_commands import serve; serve(sys.argv[1], port=int(sys.argv[2]))"
+    code = ("import sys; from eventscope.web.cli_commands import serve; "
+            "serve(sys.argv[1], port=int(sys.argv[2]), allow_hosts=('news.lan',))")
     proc = subprocess.Popen([sys.executable, "-c", code, str(handmade_db), str(port)],
                             stderr=subprocess.PIPE, text=True)
     try:
@@ -208,6 +209,7 @@ def test_serve_command_answers_on_localhost(handmade_db: Path) -> None:
         assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").status_code == 200
         # A page on another site whose name now points at 127.0.0.1 sends its own name: refused.
         assert httpx.get(f"http://127.0.0.1:{port}/api/stats", headers={"Host": "rebound.example"}).status_code == 400
+        assert httpx.get(f"http://127.0.0.1:{port}/api/stats", headers={"Host": f"news.lan:{port}"}).status_code == 200
     finally:
         proc.terminate()
         proc.wait(timeout=10)
