@@ -122,3 +122,34 @@ def test_annotations_are_stored_as_rows_and_filtered(tmp_path: Path) -> None:
         top = s.actors()
         assert top[0]["actor"] == "Aleksandar Vučić" or {r["code"] for r in top} == {"SRB", "HUN"}
         assert {r["code"] for r in s.actors(code="HUN")} == {"HUN"}
+
+
+def test_quarantine_rows_go_in_batches_and_say_which_are_new_without_counting_the_table(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from eventscope.model import Quarantined
+    from eventscope.options import Options
+    from eventscope.pipeline import ingest as ingest_records
+    from eventscope.store import Store
+
+    broken = [Quarantined(f"dump.warc#record-{i}", "broken WARC record", raw=b"WARC/1.0\r\n" + bytes([i % 256]))
+              for i in range(2500)]
+    sizes: list[int] = []
+    real = Store.quarantine_many
+
+    def spy(self, items):  # type: ignore[no-untyped-def]
+        sizes.append(len(items))
+        return real(self, items)
+
+    def no_count(self, table):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"counted {table}")
+
+    monkeypatch.setattr(Store, "quarantine_many", spy)
+    monkeypatch.setattr(Store, "count", no_count)
+    with open_store(tmp_path / "q.duckdb") as s:
+        report = ingest_records(broken + broken[:1], s, Options(quarantine_batch=1000))
+        assert sizes == [1000, 1000, 501] and len(report.quarantined) == 2501
+        [row] = s.rows("SELECT count(*) AS n, sum(size) AS bytes FROM quarantine")
+        assert (row["n"], row["bytes"]) == (2500, sum(len(q.raw) for q in broken))
+        new = Quarantined("dump.warc#record-9999", "broken WARC record")
+        assert s.quarantine_many([broken[7], new, new]) == [False, True, False]
+        assert s.quarantine(new) is False and s.quarantine(Quarantined("other", "empty file")) is True
