@@ -45,22 +45,20 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the well-known NAT64 prefix: th
 
 
 def refusal(addr: IPAddress) -> str | None:
-    """Why ``addr`` may not be fetched (None when it is a globally reachable unicast address)."""
+    """Why ``addr`` may not be fetched ("non-public address ..."), or None for a globally reachable one."""
     if isinstance(addr, ipaddress.IPv6Address):
         # A mapped or NAT64 address is the IPv4 address it carries, whatever the IPv6 prefix says.
         inner = addr.ipv4_mapped or (ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF) if addr in _NAT64 else None)
         if inner is not None:
-            why = refusal(inner)
-            return f"it carries {inner}, {why}" if why else None
+            return f"non-public address {addr}, which carries {inner}" if refusal(inner) else None
     if (not addr.is_global or addr.is_multicast or addr.is_reserved or addr.is_unspecified or addr.is_private
             or addr.is_loopback or addr.is_link_local or any(addr in net for net in _NOT_GLOBAL)):
-        return "a non-public address"
+        return f"non-public address {addr}"
     if isinstance(addr, ipaddress.IPv6Address):
         # 6to4 and Teredo tunnel to the IPv4 addresses they embed: each must be public as well.
-        embedded = [addr.sixtofour] if addr.sixtofour else list(addr.teredo or ())
-        for inner in embedded:
+        for inner in [addr.sixtofour] if addr.sixtofour else list(addr.teredo or ()):
             if refusal(inner):
-                return f"it carries {inner}, a non-public address"
+                return f"non-public address {addr}, which carries {inner}"
     return None
 
 
@@ -119,8 +117,7 @@ def check_url(url: str, allow_private: bool = False, allowed: Iterable[str] = ()
         addr = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
         why = None if allow_private or str(addr) in allow else refusal(addr)
         if why:
-            raise URLRefused(f"host {host!r} resolves to non-public address {addr} ({why}); "
-                             "use --allow-private to fetch it anyway", url)
+            raise URLRefused(f"host {host!r} resolves to {why}; use --allow-private to fetch it anyway", url)
         if (family, sockaddr) not in out:
             out.append((family, tuple(sockaddr)))
     if not out:
