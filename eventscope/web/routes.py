@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import hmac
 import json
+import threading
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import queries
 from .db import Database
+from .jobs import IngestJobs
 
 router = APIRouter(prefix="/api")
 
@@ -201,17 +203,34 @@ def _token(request: Request, authorization: Annotated[str | None, Header()] = No
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-@router.post("/ingest", summary="Add documents (only when the server was started with a token)",
+@router.post("/ingest", summary="Add documents (only when the server was started with a token)", status_code=202,
              dependencies=[Depends(_token)])
-def ingest(database: DB, body: IngestRequest) -> dict[str, Any]:
-    from ..options import Options
-    from ..pipeline import ingest as run
-    from ..read.jsonl import read_jsonl
-
+def ingest(request: Request, response: Response, body: IngestRequest) -> dict[str, Any]:
+    """Starts an ingest job and answers at once (202, ``Location`` its URL): the documents are annotated in the
+    background, written in short windows so that reads keep answering, and grouped into stories at the end, as
+    ``eventscope ingest`` does. ``GET /api/ingest/{id}`` gives the job's state and, once done, its report."""
     lines = [json.dumps(d.model_dump(exclude_none=True), ensure_ascii=False) for d in body.documents]
-    options = Options()
-    with database.write() as s:
-        report = run(read_jsonl(lines, "api", options, base=None), s, options)
-    out = report.as_dict()
-    out["errors"] = [{"origin": q.origin, "reason": q.reason} for q in report.quarantined]
-    return out
+    job = _jobs(request).submit(lines)
+    response.headers["Location"] = f"/api/ingest/{job['id']}"
+    return job
+
+
+@router.get("/ingest/{job_id}", summary="An ingest job: its state (queued, running, done, failed) and report",
+            dependencies=[Depends(_token)])
+def ingest_job(request: Request, job_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]) -> dict[str, Any]:
+    job = _jobs(request).get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no ingest job {job_id!r}")
+    return job
+
+
+_JOBS_LOCK = threading.Lock()
+
+
+def _jobs(request: Request) -> IngestJobs:
+    """The app's ingest jobs, made on first use (only a server with a token has any)."""
+    with _JOBS_LOCK:
+        jobs = getattr(request.app.state, "ingest_jobs", None)
+        if jobs is None:
+            jobs = request.app.state.ingest_jobs = IngestJobs(request.app.state.db)
+        return jobs

@@ -141,11 +141,13 @@ def test_ingest_is_off_without_a_token_and_needs_the_right_one(tmp_path: Path) -
     sneaky = {"documents": [{"path": "/etc/passwd"}]}
     assert on.post("/api/ingest", json=sneaky, headers={"Authorization": "Bearer s3cret"}).status_code == 422
     assert on.post("/api/ingest", json={"documents": []}, headers={"Authorization": "Bearer s3cret"}).status_code == 422
+    from .test_ingest_job import wait_done  # an ingest is a background job (tests/web/test_ingest_job.py)
+
     r = on.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
-    assert r.status_code == 200 and r.json()["added"] == 1
+    assert r.status_code == 202 and wait_done(on, r.json())["report"]["added"] == 1
     assert on.get("/api/articles").json()[0]["outlet"] == "Wire"
-    again = on.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"}).json()
-    assert again["added"] == 0 and again["unchanged"] == 1
+    again = wait_done(on, on.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"}).json())
+    assert again["report"]["added"] == 0 and again["report"]["unchanged"] == 1
 
 
 def test_a_database_held_by_an_ingest_gives_503_then_answers_again(seed_db: Path, tmp_path: Path) -> None:
