@@ -59,6 +59,10 @@ ADDRESS = click.option("--address", metavar="ADDR", help="Ray: the cluster to jo
                        "default: start Ray on this machine for the run.")
 PARQUET = click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
                        help="Ray: also keep the result rows as Parquet shards in this new or empty folder.")
+ROOT = click.option("--root", type=click.Path(exists=True, file_okay=False),
+                    help="The folder batch lines' \"path\" may read (default: the JSONL file's folder, the current "
+                         "folder for standard input, against which relative paths are taken). A path outside it "
+                         "is an error line.")
 WORKERS = click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
                        help="Worker processes (0: one per CPU core; 1: annotate in this process).")
 
@@ -74,15 +78,16 @@ WORKERS = click.option("--workers", default=0, show_default=True, type=click.Int
 @click.option("--resume", is_flag=True, help="Go on with a run that was stopped: from OUTPUT.partial (local "
               "engine, -o FILE) or from the shards in --parquet DIR (ray).")
 @WORKERS
+@ROOT
 def annotate(input_path: str, output: str, actor_files: tuple[str, ...], engine: str, address: str | None,
-             parquet_dir: str | None, resume: bool, workers: int) -> None:
+             parquet_dir: str | None, resume: bool, workers: int, root: str | None) -> None:
     """Annotate a batch: one JSON document a line in, one annotated document a line out (CONTRACT.md).
 
     INPUT may also be a Parquet file of the same columns, a WARC archive, or (ray) a folder of such shards.
     """
     from .errors import EventscopeError
 
-    options = Options(actor_files=[Path(p) for p in actor_files], workers=workers)
+    options = Options(actor_files=[Path(p) for p in actor_files], workers=workers, root=_root(root))
     try:
         if engine == "ray":
             from .engines.ray_engine import annotate_ray
@@ -115,6 +120,11 @@ def annotate(input_path: str, output: str, actor_files: tuple[str, ...], engine:
         raise click.ClickException(str(e))
 
 
+def _root(root: str | None) -> Path | None:
+    """The root folder, absolute: a Ray worker reads from a folder of its own."""
+    return Path(root).resolve() if root else None
+
+
 def _write_lines(results: Iterable[dict[str, Any]], output: str) -> None:
     from .pipeline import write_line
 
@@ -145,12 +155,13 @@ def _nothing_read(n: int, n_ok: int) -> None:
 @PARQUET
 @click.option("--chunked/--no-chunked", default=True, show_default=True,
               help="Hold the database only in short write windows, so that a running `serve` keeps answering.")
+@ROOT
 def ingest(paths: tuple[str, ...], db: str, actor_files: tuple[str, ...], engine: str, address: str | None,
-           parquet_dir: str | None, chunked: bool) -> None:
+           parquet_dir: str | None, chunked: bool, root: str | None) -> None:
     """Read files or folders (HTML, text, gzip, JSONL, Parquet, RSS/Atom, WARC) into the database."""
     from .engines import ingest_chunked, read_shards
 
-    options = Options(actor_files=[Path(p) for p in actor_files])
+    options = Options(actor_files=[Path(p) for p in actor_files], root=_root(root))
     if engine == "ray":
         from .engines.ray_engine import ingest_ray
 
@@ -218,6 +229,10 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
             click.echo(f"{k:>9}: {row[k]}")
     click.echo("")
     click.echo(row["text"])
+    if row.get("warnings"):
+        click.echo("\nrepaired when read:")
+        for w in row["warnings"]:
+            click.echo(f"  {w}")
     if row["removed"]:
         click.echo("\nremoved as furniture:")
         for r in row["removed"]:

@@ -22,8 +22,8 @@ class Options:
     # under 2 KB, so a longer one is damage, and reading resumes at the next record.
     warc_max_header_bytes: int = 64 * 1024
     # The folder a batch line's "path" may read from (symlinks resolved; relative paths are taken
-    # against it). None: the JSONL file's own folder, or the current folder for standard input.
-    # A path outside it is an error line, never read.
+    # against the JSONL file's folder, or the current folder for standard input). None: that same
+    # folder. A path outside it is an error line, never read.
     root: Path | None = None
     # URL fetching: total time and size caps, redirects followed (each re-checked).
     fetch_timeout: float = 20.0

@@ -119,6 +119,8 @@ class Store:
         # 2: the stream date at which an article was grouped (its own date, or for an undated article the
         # newest date seen then), so that regrouping reads only the articles of stories still open.
         self.con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS grouped_on VARCHAR")
+        # What the reader repaired in the input (``Article.warnings``), for ``show``; NULL where nothing was.
+        self.con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS warnings JSON")
         self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?",
                          [str(SCHEMA_VERSION), str(SCHEMA_VERSION)])
 
@@ -147,11 +149,11 @@ class Store:
                              [raw.id, raw.origin, raw.kind, raw.url, raw.published, raw.outlet, raw.title,
                               zlib.compress(raw.raw or raw.body.encode("utf-8"), 6), len(raw.raw), now])
             self.con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                 [article.id, article.origin, article.url, article.title, article.published, article.outlet,
                  article.language, article.text] + [json.dumps(a[k], ensure_ascii=False) for k in
                                                     ("removed", "actors", "events", "quotes", "timex")]
-                + [article.story])
+                + [article.story, json.dumps(article.warnings, ensure_ascii=False) if article.warnings else None])
             self._annotations(article)
             self.con.execute("COMMIT")
         except Exception:
@@ -345,8 +347,8 @@ class Store:
         if len(rows) != 1:
             return None
         row = rows[0]
-        for k in ("removed", "actors", "events", "quotes", "timex"):
-            row[k] = json.loads(row[k]) if row[k] else []
+        for k in ("removed", "actors", "events", "quotes", "timex", "warnings"):
+            row[k] = json.loads(row[k]) if row.get(k) else []
         return row
 
     def raw_bytes(self, doc_id: str) -> bytes | None:

@@ -52,12 +52,13 @@ def read_file_capped(path: Path, origin: str, limit: int) -> bytes:
         return read_capped(f, limit, origin)
 
 
-def inside_root(path: str, root: Path) -> Path:
-    """``path`` (relative ones against ``root``) resolved, symlinks included; ``InputError`` where it
-    ends up outside ``root``, so that a batch line can name only files the user put under it."""
+def inside_root(path: str, root: Path, anchor: Path | None = None) -> Path:
+    """``path`` (relative ones against ``anchor``, by default ``root``) resolved, symlinks included;
+    ``InputError`` where it ends up outside ``root``, so that a batch line can name only files the user
+    put under it."""
     p = Path(path)
     real_root = root.resolve()
-    resolved = (p if p.is_absolute() else real_root / p).resolve()
+    resolved = (p if p.is_absolute() else (anchor or root).resolve() / p).resolve()
     if not resolved.is_relative_to(real_root):
         raise InputError(f"path {path!r} is outside the root folder {str(real_root)!r} and is not read "
                          "(--root names the folder batch paths may read)")

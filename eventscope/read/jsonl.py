@@ -4,7 +4,8 @@ A line that cannot be used becomes a ``Quarantined`` carrying the caller's id (o
 so that ``annotate`` can echo it back with an ``error``. The id is kept as the caller gave it, of
 whatever JSON type. A file is read line by line (``jsonl_lines``), each line capped
 (``Options.max_line_bytes``), so a batch of any size streams. A ``path`` is read only inside the
-root folder (``Options.root``, else the folder the caller passes as ``base``).
+root folder (``Options.root``, else the folder the caller passes as ``base``); a relative one is taken
+against ``base`` (the batch file's folder, or the current folder for standard input).
 """
 from __future__ import annotations
 
@@ -117,12 +118,13 @@ def _path(path: str, where: str, caller_id: Any, meta: dict[str, str | None], op
         yield Quarantined(where, f"path {path!r} is not read: no root folder for batch paths here",
                           caller_id=caller_id)
         return
+    anchor = base or root  # a relative path is the batch file's neighbour, wherever the root is
     try:
-        resolved = inside_root(path, root)
+        resolved = inside_root(path, root, anchor)
     except InputError as e:
         yield Quarantined(where, e.message, caller_id=caller_id)
         return
-    shown = path if Path(path).is_absolute() else str(root / path)
+    shown = path if Path(path).is_absolute() else str(anchor / path)
     for doc in _file(resolved, options, origin=shown, url=meta["url"], jsonl=False):
         doc.caller_id = caller_id
         if isinstance(doc, RawDoc):
