@@ -21,7 +21,8 @@ import pytest
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 FLOORS = HERE / "floors.toml"
-SHARED = REPO.parent / "shared"
+# The gold data: ../shared beside the checkout, or $EVENTSCOPE_SHARED (a second worktree elsewhere).
+SHARED = Path(os.environ.get("EVENTSCOPE_SHARED") or REPO.parent / "shared")
 
 # How each figure reads in a scorer's last line. "failures" is a ceiling, every other figure a floor.
 # B-cubed F1 comes before the pairwise F1 on the stories line; the lookbehind keeps the latter out.
@@ -56,7 +57,7 @@ def require_shared(root: Path = SHARED, environ: Mapping[str, str] = os.environ)
     if (root / "eval" / "common.py").is_file():
         return root
     reason = (f"gold gate: no scorers at {root / 'eval'} (the gold data lives in ../shared beside the "
-              f"checkout); the figures were not checked")
+              f"checkout, or where $EVENTSCOPE_SHARED says); the figures were not checked")
     if on_ci(environ):
         pytest.fail(reason + " and CI=true: on CI the gate must run", pytrace=False)
     pytest.skip(reason)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .gate import PATTERNS, bounds, figures, load_floors, require_shared, run_scorer, shortfalls
+from .gate import PATTERNS, REPO, bounds, figures, load_floors, require_shared, run_scorer, shortfalls
 
 STAGES = load_floors()
 # A scorer's run where its stage names no timeout: ECB+ stories took 100 s on a loaded 2-core machine.
@@ -72,3 +72,19 @@ def test_present_gold_data_is_used(tmp_path) -> None:
     (tmp_path / "eval").mkdir()
     (tmp_path / "eval" / "common.py").write_text("")
     assert require_shared(tmp_path, environ={"CI": "true"}) == tmp_path
+
+
+def test_a_scorer_runs_from_the_root_with_this_checkouts_command(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("EVENTSCOPE", raising=False)
+    (tmp_path / "eval").mkdir()
+    # A stand-in scorer: runs the command it is given, as common.cli() would, and prints a verdict line.
+    (tmp_path / "eval" / "probe.py").write_text(
+        "import os, subprocess, sys\n"
+        "cmd = os.environ['EVENTSCOPE'].split()\n"
+        "out = subprocess.run(cmd + ['annotate', '--help'], capture_output=True, text=True).stdout\n"
+        "print(os.getcwd(), sys.argv[1:], 'annotate' in out and 'INPUT' in out)\n"
+        "print('probe: F1 0.500 on 1 page')\n")
+    output = run_scorer(tmp_path, ["probe.py", "{shared}/set"], timeout=120)
+    first = output.splitlines()[0]
+    assert first == f"{REPO} ['{tmp_path}/set'] True"
+    assert figures(output) == {"f1": 0.5}
