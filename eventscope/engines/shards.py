@@ -29,6 +29,7 @@ from ..options import Options
 from ..read import read_batch, read_jsonl
 from ..read import read_file as _read_file
 from ..read.files import open_regular
+from ..read.text import repaired
 
 Mode = Literal["annotate", "ingest"]
 
@@ -56,7 +57,7 @@ def read_shard(path: str, options: Options, mode: Mode = "ingest",
     with _working_folder(cwd):
         p = Path(path)
         if not p.exists() and not p.is_symlink():
-            yield Quarantined(path, "no such file or folder")
+            yield repaired(Quarantined(path, "no such file or folder"))
             return
         kind = _sniff(p)
         if kind == "parquet":
