@@ -46,8 +46,8 @@ class Options:
     # interpreter loading the model) costs a few seconds, more than a few documents take.
     parallel_min_docs: int = 24
     # Quarantine rows an ingest holds before writing them in one statement: a row alone costs a
-    # statement (about 0.3 ms), a row in a batch of 1000 a few microseconds; a killed ingest loses only
-    # rows it has not written, and its rerun reads those inputs again and quarantines them then.
+    # statement and its commit (2-6 ms on a file store), a row in a batch of 1000 about 30 us. A killed
+    # ingest loses only rows it had not written (nor reported), and its rerun reads those inputs again.
     quarantine_batch: int = 1000
     # Longest text parsed as one spaCy Doc (characters); a longer one is parsed in pieces cut at
     # paragraph ends and joined (nlp.parse). The parse takes about 3.5 MB of temporary memory per
