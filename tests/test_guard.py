@@ -136,3 +136,21 @@ def test_the_cli_writer_goes_on_past_a_line_it_cannot_write(tmp_path: Path) -> N
 
     assert write_line(ascii_only, {"id": "č", "text": "Vučić"}) is False  # an output that cannot take it
     assert write_line(ascii_only, {"id": "a", "text": "plain"}) is True
+
+
+def test_a_row_the_store_refuses_is_quarantined_when_shards_are_imported(tmp_path: Path,
+                                                                        refusing_store: None) -> None:
+    from eventscope import open_store
+    from eventscope.engines.parquet_io import ARTICLE, import_parquet, result_row, to_table, write_shard
+    from eventscope.model import Article
+
+    rows = []
+    for n, text in enumerate((PROTEST, SIGNING)):
+        raw = doc(text)
+        rows.append(result_row(0, n, raw, ARTICLE, Article(id=raw.id, text=text, origin=raw.origin)))
+    write_shard(to_table(rows), tmp_path / "shards", 0)
+    with open_store(tmp_path / "p.duckdb") as s:
+        counts = import_parquet(s, [tmp_path / "shards"], regroup=False)
+        assert counts == {"added": 1, "unchanged": 0, "quarantined": 1}
+        [q] = s.rows("SELECT origin, reason FROM quarantine")
+    assert q["origin"] == "mem:Thousands of" and q["reason"].startswith("internal error while processing")

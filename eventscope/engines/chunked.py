@@ -32,9 +32,9 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Quarantined
 from ..options import Options
-from ..pipeline import IngestReport, quarantined
+from ..pipeline import IngestReport
 from ..store import Store
-from .parquet_io import FAILED, QUARANTINED, UNCHANGED, add_row, quarantine_of, raw_from_row
+from .parquet_io import FAILED, QUARANTINED, UNCHANGED, add_row, quarantine_of
 from .work import local, result_rows
 
 Opener = Callable[[bool], AbstractContextManager[Store]]  # read_only -> a store held while the block runs
@@ -99,14 +99,8 @@ class ChunkWriter:
         self.pending.append(write)
 
     def _store(self, store: Store, row: dict[str, Any]) -> None:
-        """Write one article row; one the store refuses is quarantined in its place and the run goes on."""
-        try:
-            counts = add_row(store, row)
-        except Exception as e:  # noqa: BLE001 - as in pipeline.ingest: a document's failure is never fatal
-            q = quarantined(raw_from_row(row), e)  # type: ignore[arg-type]
-            store.quarantine(q)
-            self.report.quarantined.append(q)
-            return
+        """Write one article row (one the store refuses is quarantined in its place: ``add_row``)."""
+        counts = add_row(store, row, self.report.quarantined)
         self.report.added += counts.get("added", 0)
         self.report.unchanged += counts.get("unchanged", 0)
 

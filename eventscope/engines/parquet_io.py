@@ -158,10 +158,23 @@ def import_parquet(store: Any, paths: Iterable[str | Path], regroup: bool = True
     return counts
 
 
-def add_row(store: Any, row: dict[str, Any]) -> dict[str, int]:
-    """Store one result row as ``pipeline.ingest`` would its record; returns the counts it adds to."""
+def add_row(store: Any, row: dict[str, Any], set_aside: list[Quarantined] | None = None) -> dict[str, int]:
+    """Store one result row as ``pipeline.ingest`` would its record; returns the counts it adds to.
+
+    An article the store refuses is quarantined in its place, as ``pipeline.ingest`` does (and added to
+    ``set_aside``, where given): one document's failure never stops the rows after it."""
     if row["status"] == ARTICLE:
-        added = store.add(raw_from_row(row), article_from_row(row))
+        raw = raw_from_row(row)
+        try:
+            added = store.add(raw, article_from_row(row))
+        except Exception as e:  # noqa: BLE001 - quarantined with its reason, never fatal
+            from ..pipeline import quarantined
+
+            q = quarantined(raw, e)  # type: ignore[arg-type]
+            store.quarantine(q)
+            if set_aside is not None:
+                set_aside.append(q)
+            return {"quarantined": 1}
         return {"added": 1} if added else {"unchanged": 1}
     if row["status"] == UNCHANGED:
         return {"unchanged": 1}
