@@ -25,6 +25,7 @@ def test_stage_holds_its_floors(stage: str) -> None:
     table = STAGES[stage]
     output = run_scorer(shared, table["scorer"], timeout=_limit(stage))
     broken = shortfalls(stage, bounds(table), figures(output))
+    print(output.splitlines()[-1] if output else "(no output)")  # the figures, for -rP or -s
     if broken:
         pytest.fail("\n".join(broken) + "\n--- the scorer said (last lines):\n"
                     + "\n".join(output.splitlines()[-8:]), pytrace=False)
