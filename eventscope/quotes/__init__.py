@@ -17,6 +17,8 @@ the parts are joined by a space, without the attribution between them.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, insort
 from typing import Any
 
 from ..model import Article, Mention, Quote
@@ -24,7 +26,7 @@ from .attitudes import attitudes
 from .attribution import Found, attribute, drop_nested
 from .cues import load as load_cues
 from .cues import load_attitudes
-from .marks import Quoted, find_quoted
+from .marks import Quoted, SpanSet, find_quoted, paragraph
 from .speakers import SpeakerResolver
 
 __all__ = ["QuoteStage", "find_quotes", "quote_at"]
@@ -67,24 +69,42 @@ def _continuations(text: str, doc: Any, found: list[Found], quoted: list[Quoted]
     paragraph, or the next paragraphs opening with a quotation mark. Such a quotation is another part
     of the quote before it where that one was a quotation too, else a quote of the same speaker.
     A quoted phrase inside someone's sentence (a title, a scare quote) is neither.
+
+    The quote before is the one ending last before the quotation (the first in text order among
+    equals). The quotations come in text order and each one taken ends before the next one starts,
+    so that the candidates only grow and a running best finds it: no pass over every quote for
+    every quotation of a long text.
     """
     found = sorted(found, key=lambda f: f.span[0])
+    order = {id(f): k for k, f in enumerate(found)}  # text order, for ties; later additions after
+    taken = SpanSet(p for f in found for p in f.parts)  # what later additions add never overlaps a later quotation
+    by_end = sorted(found, key=lambda f: f.span[1])
+    cues = sorted(f.cue_span[0] for f in found)
+    k = 0
+    prev: Found | None = None
+
+    def rank(f: Found) -> tuple[int, int, int]:
+        return f.span[1], -f.span[0], -order[id(f)]
+
     for q in quoted:
         s, e = q.span
-        if any(a < e and s < b for f in found for a, b in f.parts):
+        if taken.overlaps(s, e):
             continue
-        before = [f for f in found if f.span[1] <= s]
-        if not before:
+        while k < len(by_end) and by_end[k].span[1] <= s:
+            if prev is None or rank(by_end[k]) > rank(prev):
+                prev = by_end[k]
+            k += 1
+        if prev is None:
             continue
-        prev = max(before, key=lambda f: f.span[1])
         gap_from = max(prev.span[1], prev.cue_span[1])
-        if any(gap_from <= f.cue_span[0] < s for f in found if f is not prev):
+        between = bisect_left(cues, s) - bisect_left(cues, gap_from)
+        if between - (gap_from <= prev.cue_span[0] < s) > 0:
             continue
-        gap = text[gap_from:s]
-        para_start = text.rfind("\n", 0, s) + 1
-        opens_paragraph = text[para_start:s].strip(" \t\"“„«‘") == ""
-        same_paragraph = "\n" not in gap and len(gap) <= 100 and prev.via_quote
-        next_paragraph = opens_paragraph and gap.count("\n") >= 1 and len(text[gap_from:para_start].strip()) <= 100
+        para_start = paragraph(text, s)[0]
+        opens_paragraph = _OPENERS.match(text, para_start, s).end() == s  # type: ignore[union-attr]
+        broken = para_start > gap_from  # a line break between the quote before and this one
+        same_paragraph = not broken and s - gap_from <= 100 and prev.via_quote
+        next_paragraph = opens_paragraph and broken and _stripped_at_most(text, gap_from, para_start, 100)
         if not (same_paragraph or next_paragraph) or len(text[s:e].split()) < 3:
             continue
         if _new_clause(doc, gap_from, s):
@@ -93,9 +113,29 @@ def _continuations(text: str, doc: Any, found: list[Found], quoted: list[Quoted]
             prev.parts.append(q.span)
             prev.quoted.append(q)
         else:
-            found.append(Found([q.span], "", (s, s), None, "direct", True, [q]))
-            found.sort(key=lambda f: f.span[0])
-    return found
+            new = Found([q.span], "", (s, s), None, "direct", True, [q])
+            order[id(new)] = len(order)
+            found.append(new)
+            insort(cues, s)
+            if rank(new) > rank(prev):
+                prev = new
+    return sorted(found, key=lambda f: (f.span[0], order[id(f)]))
+
+
+# What may open a paragraph before a quotation that continues one: blanks and opening marks.
+_OPENERS = re.compile("[ \t\"“„«‘]*")
+
+
+def _stripped_at_most(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether text[start:end] holds at most ``limit`` characters once stripped of blanks at both
+    ends, without copying what may be most of a long text."""
+    if end - start <= limit:
+        return True
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - start <= limit
 
 
 def _within_paragraph(text: str, doc: Any, f: Found) -> Found | None:
@@ -105,9 +145,7 @@ def _within_paragraph(text: str, doc: Any, f: Found) -> Found | None:
     over a break, by the print convention of reopening each paragraph of a long quote."""
     if f.via_quote or not f.cue_text:
         return f
-    p0 = text.rfind("\n", 0, f.cue_span[0]) + 1
-    p1 = text.find("\n", f.cue_span[0])
-    p1 = len(text) if p1 < 0 else p1
+    p0, p1 = paragraph(text, f.cue_span[0])
     parts = [(max(s, p0), min(e, p1)) for s, e in f.parts]
     parts = [(s, e) for s, e in parts if e - s >= 2 and text[s:e].strip()]
     if not parts:
@@ -127,17 +165,25 @@ def _new_clause(doc: Any, start: int, end: int) -> bool:
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    """One quote per stretch of text: where two overlap mostly, keep the one with a speaker, then the longer."""
+    """One quote per stretch of text: where two overlap mostly, keep the one with a speaker, then the longer.
+
+    ``quotes`` come in text order (by start): a kept quote that ends before one starts can clash
+    with none after it, so only those still open are compared (a long text has thousands).
+    """
     out: list[Quote] = []
+    open_: list[int] = []  # positions in out of the quotes that may still clash, in order
     for q in quotes:
         clash = None
-        for k, o in enumerate(out):
+        open_ = [k for k in open_ if out[k].span[0] > out[k].span[1] or out[k].span[1] > q.span[0]]
+        for k in open_:
+            o = out[k]
             lo, hi = max(q.span[0], o.span[0]), min(q.span[1], o.span[1])
             shorter = min(q.span[1] - q.span[0], o.span[1] - o.span[0]) or 1
             if hi - lo >= 0.5 * shorter:
                 clash = k
                 break
         if clash is None:
+            open_.append(len(out))
             out.append(q)
             continue
         o = out[clash]

@@ -20,7 +20,7 @@ from typing import Any
 
 from .attribution import Found, _clip, _kind, _object_content, _trim, phrase, speaker_head
 from .cues import Attitudes
-from .marks import Quoted, inside
+from .marks import Quoted, inside, overlapping
 
 # Prepositions that introduce what an attitude adjective is about: "concerned about", "clear that".
 _ADJ_PREPS = {"about", "of", "in", "on", "with", "to", "toward", "towards", "over", "at", "for", "that"}
@@ -215,6 +215,6 @@ def attitudes(text: str, doc: Any, lex: Attitudes, quoted: list[Quoted], taken: 
         if sp is not None and sp[1] - sp[0] > 1 and doc[sp[1] - 1].dep_ == "case":
             sp = (sp[0], sp[1] - 1)  # "Trump's support for": the source is Trump
         parts = [span]
-        qs = [q for q in quoted if q.span[0] < span[1] and span[0] < q.span[1]]
+        qs = overlapping(quoted, *span)
         out.append(Found(parts, t.text, (t.idx, t.idx + len(t)), sp, _kind(parts, quoted), False, qs, "attitude"))
     return out

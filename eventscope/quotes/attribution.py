@@ -13,11 +13,13 @@ The speaker is the cue's subject, or the subject of the verb a participle cue ha
 """
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from .cues import Cues
-from .marks import Quoted, inside
+from .marks import Quoted, SpanSet, inside, overlapping, paragraph
 
 # Dependents that are part of the cue's own clause (the "said X on Twitter" frame), not its content.
 _FRAME_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "prep", "dobj",
@@ -26,6 +28,8 @@ _FRAME_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "prt", "
 _NP_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 # What may stand between a quotation and its attribution: marks, commas, dashes, colons.
 _GAP_CHARS = set(" \t,;:—–-\"'“”‘’«»„")
+# The most characters between a quotation and its attribution.
+_GAP_MAX = 12
 # Cues that take an infinitive as content: "urged Congress to act", "vowed to fight".
 _XCOMP_CUES = {"urge", "ask", "promise", "pledge", "vow", "threaten", "warn", "tell", "advise", "call",
                "demand", "plead", "swear"}
@@ -115,7 +119,7 @@ def _frame(v: Any) -> tuple[int, int]:
 
 
 def _gap_ok(text: str, a: int, b: int, allow_newline: bool) -> bool:
-    if b < a or b - a > 12:
+    if b < a or b - a > _GAP_MAX:
         return False
     gap = text[a:b]
     if "\n" in gap and not (allow_newline and ":" in gap):
@@ -126,7 +130,8 @@ def _gap_ok(text: str, a: int, b: int, allow_newline: bool) -> bool:
 def _adjacent_quotes(text: str, frame: tuple[int, int], quoted: list[Quoted]) -> list[Quoted]:
     """Quotations right before and/or right after the cue frame (marks and commas between only)."""
     out = []
-    for q in quoted:
+    # Only the quotations ending or starting within a gap of the frame can be adjacent.
+    for q in overlapping(quoted, frame[0] - _GAP_MAX - 1, frame[1] + _GAP_MAX + 1):
         if q.span[1] <= frame[0] and _gap_ok(text, q.span[1], frame[0], allow_newline=False):
             if text[q.span[1] - 1] == "." and text[frame[0]].isupper():
                 continue  # "…." He said …: the quotation ended its own sentence
@@ -186,22 +191,16 @@ def phrase(tok: Any) -> tuple[int, int]:
     return lo, hi + 1
 
 
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _clip(text: str, span: tuple[int, int], pos: int) -> tuple[int, int]:
     """``span`` cut to the paragraph of ``pos``: the parser sometimes runs a sentence over a break."""
-    p0, p1 = _paragraph(text, pos)
+    p0, p1 = paragraph(text, pos)
     return max(span[0], p0), min(span[1], p1)
 
 
 def _complement(text: str, v: Any) -> Any | None:
     """The cue's clausal complement in its own paragraph, the one nearest the verb."""
     kinds = ("ccomp", "xcomp") if v.lemma_.lower() in _XCOMP_CUES else ("ccomp",)
-    p0, p1 = _paragraph(text, v.idx)
+    p0, p1 = paragraph(text, v.idx)
     comps = [c for c in v.children if c.dep_ in kinds and p0 <= c.idx < p1]
     if not comps:
         return None
@@ -300,9 +299,8 @@ def attribute(text: str, doc: Any, cues: Cues, quoted: list[Quoted]) -> list[Fou
             elif comp is not None:
                 span = _trim(text, _clip(text, _subtree_span(comp), v.idx))
                 # A complement reaching into a quotation takes the whole quotation (multi-sentence quotes).
-                for q in quoted:
-                    if q.span[0] < span[1] and span[0] < q.span[1]:
-                        span = (min(span[0], q.span[0]), max(span[1], q.span[1]))
+                for q in overlapping(quoted, *span):
+                    span = (min(span[0], q.span[0]), max(span[1], q.span[1]))
                 parts = [span]
                 how = "complement"
             else:
@@ -317,7 +315,8 @@ def attribute(text: str, doc: Any, cues: Cues, quoted: list[Quoted]) -> list[Fou
             head = _fallback_subject(v, quoted)
         sp = phrase(head) if head is not None else None
         kind = "direct" if via_quote else _kind(parts, quoted)
-        qs = [q for q in quoted if any(q.span[0] < e and s < q.span[1] for s, e in parts)]
+        hull = overlapping(quoted, min(s for s, _ in parts), max(e for _, e in parts))
+        qs = [q for q in hull if any(q.span[0] < e and s < q.span[1] for s, e in parts)]
         if via_quote:
             used_quotes.update(id(q) for q in adj)
         found.append(Found(parts, cue_text, (v.idx, v.idx + len(v)), sp, kind, via_quote, qs, how))
@@ -328,12 +327,13 @@ def attribute(text: str, doc: Any, cues: Cues, quoted: list[Quoted]) -> list[Fou
 def _headline_colons(text: str, doc: Any, quoted: list[Quoted], found: list[Found]) -> list[Found]:
     """Headline-style attribution: a paragraph opening with a name and a colon ("Graham: Trump's …")."""
     out: list[Found] = []
+    taken = SpanSet(f.span for f in found)
     pos = 0
     while pos < len(text):
-        p0, p1 = _paragraph(text, pos)
+        p0, p1 = paragraph(text, pos)
         pos = p1 + 1
         colon = text.find(":", p0, min(p1, p0 + 80))
-        if colon < 0 or p1 - colon < 12 or any(f.span[0] <= colon < f.span[1] for f in found):
+        if colon < 0 or p1 - colon < 12 or taken.overlaps(colon, colon + 1):
             continue
         lead = doc.char_span(p0, colon, alignment_mode="contract")
         if lead is None or not 1 <= len(lead) <= 8 or inside(quoted, p0) is not None:
@@ -349,7 +349,7 @@ def _headline_colons(text: str, doc: Any, quoted: list[Quoted], found: list[Foun
         head = lead.root
         lo, hi = phrase(head)
         out.append(Found([content], ":", (colon, colon + 1), (max(lo, lead.start), min(hi, lead.end)), kind, kind == "direct",
-                         [q for q in quoted if q.span[0] < content[1] and content[0] < q.span[1]], "clause"))
+                         overlapping(quoted, *content), "clause"))
     return out
 
 
@@ -358,7 +358,7 @@ def _kind(parts: list[tuple[int, int]], quoted: list[Quoted]) -> str:
     s, e = parts[0][0], parts[-1][1]
     covered = 0
     any_q = False
-    for q in quoted:
+    for q in overlapping(quoted, s, e):
         lo, hi = max(s, q.span[0]), min(e, q.span[1])
         if hi > lo:
             any_q = True
@@ -377,15 +377,44 @@ def drop_nested(found: list[Found]) -> list[Found]:
     """
     loose = {"clause", "according"}
     drop: set[int] = set()
+    by_cue: dict[int, list[int]] = defaultdict(list)
     for i, f in enumerate(found):
-        for j, g in enumerate(found):
-            if i != j and f.cue_span[0] == g.cue_span[0] and g.how in loose and f.how not in loose:
-                drop.add(j)  # one cue read twice: its structured content beats the clause around it
+        by_cue[f.cue_span[0]].append(i)
+    holders = _containing([f.cue_span[0] for f in found], [f.span for f in found])
+    for i, f in enumerate(found):
+        same: set[int] = set()
+        if f.how not in loose:
+            for j in by_cue[f.cue_span[0]]:
+                if j != i and found[j].how in loose:
+                    drop.add(j)  # one cue read twice: its structured content beats the clause around it
+                    same.add(j)
+        for j in holders[i]:
+            if j == i or j in same:
                 continue
-            if i == j or not g.span[0] <= f.cue_span[0] < g.span[1]:
-                continue
+            g = found[j]
             if f.how not in loose and f.how != "attitude" and (g.how in loose or g.how == "attitude"):
                 drop.add(j)  # a speech cue with its own content beats a loose or attitude reading
             else:
                 drop.add(i)
     return [f for k, f in enumerate(found) if k not in drop]
+
+
+def _containing(points: list[int], spans: list[tuple[int, int]]) -> list[list[int]]:
+    """For each point, the indices of the spans [s, e) holding it (s <= point < e), in one sweep
+    over both in text order: a long text has thousands of each, and few spans hold any one point."""
+    out: list[list[int]] = [[] for _ in points]
+    by_start = sorted(range(len(spans)), key=lambda j: spans[j][0])
+    ends: list[tuple[int, int]] = []  # (end, index) of the spans started so far, a heap
+    live: set[int] = set()
+    k = 0
+    for i in sorted(range(len(points)), key=points.__getitem__):
+        p = points[i]
+        while k < len(by_start) and spans[by_start[k]][0] <= p:
+            j = by_start[k]
+            heapq.heappush(ends, (spans[j][1], j))
+            live.add(j)
+            k += 1
+        while ends and ends[0][0] <= p:
+            live.discard(heapq.heappop(ends)[1])
+        out[i] = sorted(live)
+    return out

@@ -7,7 +7,11 @@ unclosed quote simply ends at its paragraph's end (or runs on where the next par
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Opening mark -> the marks that may close it. Writers (and converters) mix up their quotes, so
 # each opener accepts the common mistaken closers too.
@@ -65,8 +69,7 @@ def _is_closing(text: str, i: int, opener: str) -> bool:
 
 
 def _paragraph_end(text: str, i: int) -> int:
-    end = text.find("\n", i)
-    return len(text) if end < 0 else end
+    return paragraph(text, i)[1]
 
 
 def _reopens(text: str, para_end: int) -> int | None:
@@ -129,8 +132,69 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def inside(spans: list[Quoted], pos: int) -> Quoted | None:
-    """The quoted passage containing character ``pos``, if any."""
-    for q in spans:
-        if q.span[0] <= pos < q.span[1]:
-            return q
+    """The quoted passage containing character ``pos``, if any.
+
+    ``spans`` as ``find_quoted`` gives them: in text order and disjoint, so that a binary search
+    finds the one passage that can hold ``pos`` (every token of a long text asks).
+    """
+    k = bisect_right(spans, pos, key=_start) - 1
+    if k >= 0 and pos < spans[k].span[1]:
+        return spans[k]
     return None
+
+
+def overlapping(spans: list[Quoted], start: int, end: int) -> list[Quoted]:
+    """The quoted passages that overlap [start, end), in order (``spans`` as for ``inside``)."""
+    out = []
+    for k in range(bisect_right(spans, start, key=_end), len(spans)):
+        q = spans[k]
+        if q.span[0] >= end:
+            break
+        out.append(q)
+    return out
+
+
+def _start(q: Quoted) -> int:
+    return q.span[0]
+
+
+def _end(q: Quoted) -> int:
+    return q.span[1]
+
+
+class SpanSet:
+    """Character spans of any length, overlapping or not, asked whether any overlaps a range.
+
+    Sorted by start with the running maximum of their ends: the spans starting before a range's
+    end are a prefix, and one of them reaches into the range where that prefix's furthest end does.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span [s, e) has s < end and start < e (for a point p: ``overlaps(p, p + 1)``)."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+
+def paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph (between line breaks) around character ``pos``: as ``text.rfind("\\n", 0, pos) + 1``
+    and ``text.find("\\n", pos)`` (or the text's end), found by binary search over the text's line
+    breaks, listed once: the stages ask for thousands of paragraphs of a long text."""
+    breaks = _breaks(text)
+    k = bisect_left(breaks, pos)
+    return (breaks[k - 1] + 1 if k else 0), (breaks[k] if k < len(breaks) else len(text))
+
+
+@lru_cache(maxsize=2)
+def _breaks(text: str) -> list[int]:
+    # The article in hand (and the copy find_quoted reads, where it differs); a string computes
+    # its hash once and keeps it, so a lookup costs nothing after the first.
+    return [m.start() for m in re.finditer("\n", text)]

@@ -11,6 +11,8 @@ are goes in ``name``/``code``/``sector``. Sources, in order of trust:
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
@@ -21,24 +23,65 @@ _THING = {"it", "its"}
 _PERSONAL = {"he", "she", "him", "her", "i", "his", "my"}
 
 
-def _actor_mentions(article: Article, start: int, end: int) -> list[Mention]:
-    """Actor mentions overlapping [start, end): a mention may be wider or narrower than our phrase."""
-    return [m for m in article.actors if m.span[0] < end and start < m.span[1]]
+class _Mentions:
+    """An article's actor mentions, asked for those overlapping a range, in the article's order.
+
+    Sorted by start: a mention overlapping [start, end) starts before ``end`` and less than the
+    longest mention's length before ``start``, so each question reads a few mentions, not all.
+    """
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].span[0])
+        self.starts = [mentions[k].span[0] for k in self.order]
+        self.longest = max((m.span[1] - m.span[0] for m in mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Actor mentions overlapping [start, end): a mention may be wider or narrower than our phrase."""
+        lo = bisect_right(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        ks = sorted(k for k in self.order[lo:hi] if start < self.mentions[k].span[1])
+        return [self.mentions[k] for k in ks]
 
 
-def _person_names(doc: Any) -> list[tuple[int, int, str]]:
-    """PERSON entities as (start char, end char, text), in order."""
-    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+class _Persons:
+    """PERSON entities of a doc as (start char, end char, text), in order, with lookups by place and surname."""
 
+    def __init__(self, doc: Any):
+        self.names = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        self.starts = [p[0] for p in self.names]
+        self.ends = [p[1] for p in self.names]
+        # surname -> word count -> starts of the names of that length, in order
+        self.by_last: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for s, _e, name in self.names:
+            words = name.split()
+            if words:
+                self.by_last[words[-1].lower()][len(words)].append(s)
+        self.at = {p[0]: p[2] for p in self.names}
 
-def _full_name(short: str, before: int, persons: list[tuple[int, int, str]]) -> str:
-    """'Vucic' -> 'Aleksandar Vucic' where the full name stood earlier in the article."""
-    last = short.split()[-1].lower()
-    for s, _e, name in reversed([p for p in persons if p[0] < before]):
-        words = name.split()
-        if len(words) > len(short.split()) and words[-1].lower() == last:
-            return name
-    return short
+    def full_name(self, short: str, before: int) -> str:
+        """'Vucic' -> 'Aleksandar Vucic' where the full name stood earlier in the article: the
+        nearest earlier name with more words and the same last word."""
+        last = short.split()[-1].lower()
+        nearest = -1
+        for words, starts in self.by_last.get(last, {}).items():
+            k = bisect_left(starts, before)
+            if words > len(short.split()) and k:
+                nearest = max(nearest, starts[k - 1])
+        return self.at[nearest] if nearest >= 0 else short
+
+    def inside(self, start: int, end: int) -> list[str]:
+        """The names overlapping [start, end), in order (entities do not overlap: ends are in order too)."""
+        out = []
+        for k in range(bisect_right(self.ends, start), len(self.names)):
+            if self.names[k][0] >= end:
+                break
+            out.append(self.names[k][2])
+        return out
+
+    def last_before(self, before: int) -> tuple[int, int, str] | None:
+        k = bisect_left(self.starts, before)
+        return self.names[k - 1] if k else None
 
 
 class SpeakerResolver:
@@ -48,8 +91,12 @@ class SpeakerResolver:
         self.article = article
         self.doc = doc
         self.pronouns = pronouns
-        self.persons = _person_names(doc)
-        self.history: list[Mention] = []  # resolved speakers so far, in text order
+        self.persons = _Persons(doc)
+        self.actors = _Mentions(article.actors)
+        # Resolved speakers so far with a name (those a pronoun may stand for), in the order resolved;
+        # apart, those that are no group (those a singular pronoun may stand for).
+        self.named: list[Mention] = []
+        self.named_single: list[Mention] = []
 
     def resolve(self, tokens: tuple[int, int]) -> Mention:
         """The Mention for speaker tokens [i, j) of the doc; remembered for later pronouns."""
@@ -71,19 +118,22 @@ class SpeakerResolver:
             else:
                 person = self._person_in(start, end)
                 if person:
-                    m.name = _full_name(person, start, self.persons)
+                    m.name = self.persons.full_name(person, start)
                     m.via = "name"
                 elif doc[head].pos_ == "PROPN":
                     # A surname the NER missed here, named in full earlier ("Szalay-Bobrovniczky stated").
-                    full = _full_name(doc[head].text, start, self.persons)
+                    full = self.persons.full_name(doc[head].text, start)
                     if full != doc[head].text:
                         m.name, m.via = full, "surname"
-        self.history.append(m)
+        if m.name:
+            self.named.append(m)
+            if m.via != "group":
+                self.named_single.append(m)
         return m
 
     def _from_actors(self, start: int, end: int, head: Any) -> Mention | None:
         """The actor mention covering the head word, else the longest one inside the phrase."""
-        cands = _actor_mentions(self.article, start, end)
+        cands = self.actors.overlapping(start, end)
         if not cands:
             return None
         h0, h1 = head.idx, head.idx + len(head)
@@ -95,20 +145,18 @@ class SpeakerResolver:
         return replace(best)
 
     def _person_in(self, start: int, end: int) -> str | None:
-        names = [t for s, e, t in self.persons if s < end and start < e]
+        names = self.persons.inside(start, end)
         return max(names, key=len) if names else None
 
     def _antecedent(self, before: int, plural: bool) -> Mention | None:
         """The nearest earlier speaker with a name (singular pronouns skip plural/group speakers)."""
-        for m in reversed(self.history):
-            if m.span[0] >= before or not m.name:
-                continue
-            if not plural and m.via == "group":
-                continue
-            return m
+        for m in reversed(self.named if plural else self.named_single):
+            if m.span[0] < before:
+                return m
         if plural:
             return None
-        for s, _e, name in reversed(self.persons):
-            if s < before:
-                return Mention(text=name, span=(s, _e), name=_full_name(name, s, self.persons))
+        last = self.persons.last_before(before)
+        if last is not None:
+            s, e, name = last
+            return Mention(text=name, span=(s, e), name=self.persons.full_name(name, s))
         return None
