@@ -83,6 +83,9 @@ class Entry:
     # A person's phrase that carries a title ("US President Bill Clinton", "King Hussein"): it
     # names the office holder, never a namesake.
     anchored: bool = False
+    # How an acronym alias is ambiguous (tools/mark_ambiguous.py): "word" (matched only in capitals),
+    # "name" (capitalised only with evidence), "short" (only with evidence in the document).
+    ambiguous: tuple[str, ...] = ()
 
 
 class Dictionary:
@@ -202,6 +205,10 @@ def _merge_file(dic: Dictionary, data: dict[str, Any], origin: str) -> None:
     for key in ("person_heads", "former", "group_nouns", "owned_agents", "place_prepositions"):
         if key in data:
             dic.config.setdefault(key, set()).update(fold(w) for w in data[key])
+    if "sector_cues" in data:
+        cues = dic.config.setdefault("sector_cues", {})
+        for sector, words in data["sector_cues"].items():
+            cues.setdefault(sector, set()).update(fold(w) for w in words)
     if "numbers" in data:
         dic.config.setdefault("numbers", {}).update(data["numbers"])
     for c in data.get("countries", []) or []:
@@ -220,8 +227,10 @@ def _merge_file(dic: Dictionary, data: dict[str, Any], origin: str) -> None:
         b = dic.bodies.get(oid) or Body(oid, o["name"], o.get("code", "IGO"), False)
         b.name, b.code, b.sector = o.get("name", b.name), o.get("code", b.code), o.get("sector", b.sector)
         dic.bodies[oid] = b
+        ambiguous = o.get("ambiguous") or {}
         for phrase in [b.name] + list(o.get("names") or []):
-            dic.add(phrase, Entry("body", oid, acronym=is_acronym(phrase), canonical=phrase == b.name))
+            dic.add(phrase, Entry("body", oid, acronym=is_acronym(phrase), canonical=phrase == b.name,
+                                  ambiguous=tuple(ambiguous.get(phrase, ()))))
     for s in data.get("seats", []) or []:
         dic.cities.append((s["name"], s.get("country") or s["organisation"]))
     for p in data.get("people", []) or []:

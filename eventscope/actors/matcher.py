@@ -58,10 +58,12 @@ def _case_ok(doc: Any, hit_start: int, hit_end: int, entry: Entry) -> bool:
         return True
     first = doc[hit_start].text
     if entry.acronym:
+        # An acronym is written in capitals, or as a name ("Nato"), never in mixed case ("AIs"); one that is
+        # also an English word ("LET", "CA") only in capitals.
         bare = first.replace(".", "")
-        if len(bare) <= 2 or bare.lower() in STOP_WORDS:
+        if len(bare) <= 2 or bare.lower() in STOP_WORDS or "word" in entry.ambiguous:
             return bare.isupper()
-        return not bare.islower()
+        return bare.isupper() or bare[:1].isupper() and bare[1:].islower()
     for tok in doc[hit_start:hit_end]:
         t = tok.text
         if t[:1].isalpha() and not t[:1].isupper() and tok.lower_ not in PARTICLES:

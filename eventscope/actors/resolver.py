@@ -81,7 +81,7 @@ class Resolver:
     def __call__(self, doc: Any, day: dt.date | None) -> tuple[list[Found], dict[int, Hit]]:
         units = Units(doc)
         hits = scan(self.dic, doc, units)
-        names = choose(hits)
+        names = self._evidenced(doc, choose(hits), hits)
         covered = {i for h in names for i in range(h.start, h.end)}
         fuzzy = choose(fuzzy_people(self.dic, doc, units, covered))
         names = sorted(names + fuzzy, key=lambda h: h.start)
@@ -107,6 +107,26 @@ class Resolver:
         out = self._namesakes(out, anchored)
         out.sort(key=lambda f: (f.start, f.end))
         return out, title_at
+
+    def _evidenced(self, doc: Any, names: list[Hit], hits: list[Hit]) -> list[Hit]:
+        """Ambiguous acronyms of bodies ("CA", "IRA", "Ana": ``Entry.ambiguous``) only where the document supports
+        them: another name of the same body, its country, or a word of its sector in the sentence."""
+        if not any(e.ambiguous for h in names for e in h.entries):
+            return names
+        plain = {e.ref for h in hits for e in h.entries if e.kind == "body" and not _needs_evidence(doc, h, e)}
+        cues = self.dic.config.get("sector_cues", {})
+        out = []
+        for h in names:
+            keep = []
+            for e in h.entries:
+                body = self.dic.bodies.get(e.ref) if _needs_evidence(doc, h, e) else None
+                if body is not None and not (e.ref in plain or body.code in plain
+                                             or _sector_cue(doc, h, cues.get(body.sector or "", set()))):
+                    continue
+                keep.append(e)
+            if keep:
+                out.append(Hit(h.start, h.end, keep, h.fuzzy))
+        return out
 
     def _namesakes(self, found: list[Found], anchored: set[int]) -> list[Found]:
         """Drop people known only from Phoenix whose country the article never mentions otherwise.
@@ -400,6 +420,21 @@ class Resolver:
         span = doc[s:e]
         return Mention(text=span.text, span=(span.start_char, span.end_char), code=code, sector=sector, name=name,
                        actor_id=actor_id, via=via)
+
+
+def _needs_evidence(doc: Any, h: Hit, e: Any) -> bool:
+    """Whether a body's acronym, as written at ``h``, stands only with evidence: a short one always, a name-like
+    one when written as a name ("Ana") rather than in capitals ("ANA")."""
+    if e.kind != "body" or not e.ambiguous:
+        return False
+    return "short" in e.ambiguous or ("name" in e.ambiguous and not doc[h.start].text.replace(".", "").isupper())
+
+
+def _sector_cue(doc: Any, h: Hit, cues: set[str]) -> bool:
+    """Whether the sentence of ``h`` holds a word of the body's sector ("militants", "agents")."""
+    if not cues:
+        return False
+    return any((t.lemma_.lower() in cues or t.lower_ in cues) for t in doc[h.start].sent if not h.start <= t.i < h.end)
 
 
 # Prefixes that turn a country's name into a stance towards it: "anti-Syria", "pro-Western", "non-EU".
