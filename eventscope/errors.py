@@ -7,7 +7,8 @@
     │   ├── DecodeError       invalid UTF-8 and no usable declared charset
     │   ├── TooLarge
     │   ├── CorruptArchive    truncated gzip, broken WARC record
-    │   └── MalformedFeed     bad XML, entity declarations
+    │   ├── MalformedFeed     bad XML, entity declarations
+    │   └── EmptyArticle      no main text left after cleaning (only markup, only furniture)
     ├── FetchError            a URL could not be fetched
     │   └── URLRefused        private, loopback or link-local address; bad scheme
     └── StoreError            the database cannot be opened or written
@@ -50,6 +51,11 @@ class CorruptArchive(InputError):
 
 class MalformedFeed(InputError):
     pass
+
+
+class EmptyArticle(InputError):
+    """A readable document with no article in it: cleaning left no text (a page of markup only, or
+    of page furniture only). Its message says which."""
 
 
 class FetchError(EventscopeError):

@@ -6,11 +6,14 @@ which catches what extraction leaves (and is all there is for scraped text).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
-from ..model import Article, RawDoc
+from ..errors import EmptyArticle
+from ..model import Article, RawDoc, Removal
 from ..options import Options
 from .extract import extract_html
+from .flat import flat_paragraphs
 from .furniture import remove_furniture
 from .furniture_rules import is_date_line, match, words
 from .metadata import guess_language, normalise_date
@@ -19,7 +22,11 @@ __all__ = ["clean"]
 
 
 def clean(raw: RawDoc, options: Options | None = None) -> Article:
-    """The clean article of one raw document."""
+    """The clean article of one raw document.
+
+    Raises ``EmptyArticle`` (an ``InputError``: the document is quarantined, or gets its error line)
+    where no text is left: an article of no characters is no article.
+    """
     options = options or Options()
     title = raw.title
     published = normalise_date(raw.published)
@@ -37,10 +44,24 @@ def clean(raw: RawDoc, options: Options | None = None) -> Article:
     if not title and raw.kind != "html":
         title = _headline([r.text for r in cut if r.reason in ("page header", "navigation")], kept[:2])
     text = "\n".join(kept)
+    if not text.strip():
+        raise EmptyArticle(f"no main text after cleaning: {_why_empty(raw, paragraphs, removed + cut)}", raw.origin)
     outlet = raw.outlet or site or (urlsplit(raw.url).hostname if raw.url else None)
     return Article(id=raw.id, text=text, origin=raw.origin, title=title, published=published, outlet=outlet,
                    language=language or guess_language(text), url=raw.url, removed=removed + cut,
                    caller_id=raw.caller_id, warnings=list(raw.warnings))
+
+
+def _why_empty(raw: RawDoc, paragraphs: list[str], cut: list[Removal]) -> str:
+    """Why cleaning left nothing, in words: what there was, and what was cut as what."""
+    if cut:
+        reasons = ", ".join(f"{r} {n}" for r, n in Counter(c.reason for c in cut).most_common())
+        return f"all {len(cut)} {'paragraphs' if raw.kind == 'html' else 'lines'} were page furniture ({reasons})"
+    if raw.kind != "html":
+        return "the text is blank"
+    if paragraphs or flat_paragraphs(raw.body):
+        return "the page has text but none that reads as an article"
+    return "the page is markup only, with no text"
 
 
 _WORDS = re.compile(r"[^\W\d_]{4,}")

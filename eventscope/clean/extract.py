@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 from ..model import Removal
 from ..options import Options
-from .structured import article_body, parse_html
+from .flat import flat_paragraphs
+from .structured import article_body, parse_page
 from .tidy import Block, tidy
 
 # Precision mode has "collapsed" when it keeps less than this many characters while the default
@@ -59,9 +60,17 @@ def extract_html(html: str, url: str | None, options: Options) -> Extracted:
             wider = to_blocks(fallback.body)
             if _chars(wider) >= COLLAPSE_RATIO * max(_chars(blocks), 1):
                 blocks, doc = wider, doc or fallback
-    tree = parse_html(html)
+    tree, cut_short = parse_page(html)
     site = (doc.sitename or doc.hostname or None) if doc is not None else None
     title = strip_site(_clean(doc.title), site, url) if doc is not None and doc.title else None
+    if cut_short:
+        # Nested too deep for the parser: trafilatura saw only the page's shallow first part (often
+        # nothing), so the page is read flat, off its markup, where that finds more.
+        flat = flat_paragraphs(html)
+        if sum(map(len, flat)) > _chars(blocks):
+            blocks = [Block(p, "p") for p in flat]
+        if title is None and tree is not None:
+            title = _clean(tree.findtext(".//title") or "") or None
     if tree is not None:
         body = article_body(tree, [b.text for b in blocks])
         if body is not None:

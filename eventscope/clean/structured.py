@@ -29,13 +29,22 @@ _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf]")
 
 def parse_html(html: str) -> Any:
     """An lxml tree of the page, or None for what cannot be parsed."""
+    return parse_page(html)[0]
+
+
+def parse_page(html: str) -> tuple[Any, bool]:
+    """An lxml tree of the page (None for what cannot be parsed), and whether the parser stopped
+    short of the page's end at a resource limit: libxml2 builds no tree past 256 levels of nesting
+    and drops all that follows, so such a tree holds only the page's first, shallow part."""
     from lxml import html as lxml_html
     from lxml.etree import ParserError
 
+    parser = lxml_html.HTMLParser()
     try:
-        return lxml_html.document_fromstring(html.encode("utf-8", "replace"))
+        tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (ParserError, ValueError):
-        return None
+        return None, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return tree, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
 def declared_bodies(tree: Any) -> list[str]:
