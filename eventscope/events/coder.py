@@ -13,6 +13,8 @@ Per sentence that has a lexicon cue (cheap: a set lookup by lemma):
 """
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_right
 from typing import Any
 
 from ..model import Article, Event, Location, Mention, Quote, Trigger
@@ -118,11 +120,33 @@ def _first_person(ms: list[Mention]) -> bool:
     return not ms or all(m.text.lower() in FIRST_PERSON for m in ms)
 
 
-def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
-    for q in quotes:
-        if q.span[0] <= pos < q.span[1]:
-            return q
-    return None
+class _Quotes:
+    """Which quote holds a character: the first, in the article's order, whose span holds it.
+
+    The answer changes only where a quote starts or ends, so it is worked out once for each stretch
+    between those points (one sweep, with a heap of the quotes open) and looked up by binary search:
+    every candidate event of a long text asks.
+    """
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = quotes
+        self.points = sorted({p for q in quotes for p in q.span})
+        self.first: list[int | None] = []
+        by_start = sorted(range(len(quotes)), key=lambda k: quotes[k].span[0])
+        open_: list[int] = []
+        k = 0
+        for p in self.points:
+            while k < len(by_start) and quotes[by_start[k]].span[0] <= p:
+                heapq.heappush(open_, by_start[k])
+                k += 1
+            while open_ and quotes[open_[0]].span[1] <= p:
+                heapq.heappop(open_)
+            self.first.append(open_[0] if open_ else None)
+
+    def at(self, pos: int) -> Quote | None:
+        i = bisect_right(self.points, pos) - 1
+        k = self.first[i] if i >= 0 else None
+        return None if k is None else self.quotes[k]
 
 
 def _reference_year(article: Article) -> int | None:
@@ -252,6 +276,7 @@ def code_events(article: Article, doc: Any, lex: Lexicon | None = None) -> list[
     index = MentionIndex(article.actors + parties.place_mentions(doc, article.actors), doc)
     groups: MentionIndex | None = None  # unnamed groups too: built once, on the first candidate event
     registry = _Registry()
+    quotes = _Quotes(article.quotes)
     ref_year = _reference_year(article)
     dl: Location | None = None
     dl_done = False
@@ -267,7 +292,7 @@ def code_events(article: Article, doc: Any, lex: Lexicon | None = None) -> list[
         for c in main_events([c for c in cands if not c.absorbed]):
             if groups is None:
                 groups = MentionIndex(index.mentions + parties.group_mentions(doc, set(index.by_token)), doc)
-            ev = _event(c, article, sent, index, registry, lex, ref_year, groups)
+            ev = _event(c, article, sent, index, registry, lex, ref_year, groups, quotes)
             if ev is None:
                 continue
             if ev.location is None:
@@ -279,7 +304,8 @@ def code_events(article: Article, doc: Any, lex: Lexicon | None = None) -> list[
 
 
 def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, registry: _Registry,
-           lex: Lexicon, ref_year: int | None, groups: MentionIndex | None = None) -> Event | None:
+           lex: Lexicon, ref_year: int | None, groups: MentionIndex | None = None,
+           quotes: _Quotes | None = None) -> Event | None:
     t = c.token
     chain = mod.governors(t)
     modality = mod.modality(t, chain)
@@ -331,7 +357,7 @@ def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, regis
         actor = [m for m in unattributed_source(t, index) if m.span not in {r.span for r in recipient}]
     if groups is not None and (not actor or not recipient):
         actor, recipient = _unnamed_groups(c, head, groups, actor, recipient)
-    quote = _quote_at(article.quotes, t.idx)
+    quote = (quotes or _Quotes(article.quotes)).at(t.idx)
     if quote is not None and quote.speaker is not None and _first_person(actor):
         actor = [quote.speaker]
     if c.match.swap:

@@ -12,9 +12,11 @@ country on the other side, where that side is a state. Data: ``data/events/parti
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate
 from typing import Any
 
 import yaml
@@ -50,8 +52,25 @@ def conventions() -> Conventions:
                                                                        "settlements")))
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in taken)
+class _Taken:
+    """Character spans already taken: the actor mentions, then the places found, which come in text
+    order and never overlap one another (each is taken only where nothing was)."""
+
+    def __init__(self, mentions: list[tuple[int, int]]):
+        ordered = sorted(mentions)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))  # furthest end of each prefix
+        self.added: list[tuple[int, int]] = []
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        k = bisect_left(self.starts, span[1])
+        if k and self.reach[k - 1] > span[0]:
+            return True
+        k = bisect_left(self.added, (span[1],))
+        return k > 0 and self.added[k - 1][1] > span[0]
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self.added, span)
 
 
 def place_mentions(doc: Any, mentions: list[Mention]) -> list[Mention]:
@@ -63,7 +82,7 @@ def place_mentions(doc: Any, mentions: list[Mention]) -> list[Mention]:
     ("near the town of Samarra", "the southern regional capital Juba"), whatever the tagger made
     of it. Countries are left to the actors stage: one it did not code was dropped on purpose
     ("Mexico City", "Chad Smith")."""
-    taken = [m.span for m in mentions]
+    taken = _Taken([m.span for m in mentions])
     conv = conventions()
     out: list[Mention] = []
     spans: set[tuple[int, int]] = set()
@@ -80,14 +99,14 @@ def place_mentions(doc: Any, mentions: list[Mention]) -> list[Mention]:
     for s, e in sorted(spans):
         span = doc[s:e]
         chars = (span.start_char, span.end_char)
-        if _overlaps(chars, taken) or not span.text[:1].isupper():
+        if taken.overlaps(chars) or not span.text[:1].isupper():
             continue
         if s >= 2 and doc[s - 1].text in "-‐" and doc[s - 2].lower_ in ("anti", "pro", "non"):
             continue  # "anti-Beirut" says whom one opposes, not where one is
         hit = gaz.lookup(span.text)
         if hit is None or hit[2] is None or not hit[1]:  # unknown, or a country (no coordinates)
             continue
-        taken.append(chars)
+        taken.add(chars)
         out.append(Mention(span.text, chars, hit[1], None, hit[0], None, "place"))
     return out
 

@@ -65,12 +65,20 @@ def gazetteer() -> Gazetteer:
 
 
 def _entity(tok: Token) -> Any | None:
+    """The entity ``tok`` is part of, where it is a place's. Read from the tokens' IOB tags around
+    it, as ``doc.ents`` reads them, without building every entity of the doc for each question."""
     if tok.ent_type_ not in PLACE_ENTS:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B" or not doc[start].ent_type_:
+        return None
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def location(tokens: list[Token]) -> Location | None:
