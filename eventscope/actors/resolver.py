@@ -431,10 +431,14 @@ def _needs_evidence(doc: Any, h: Hit, e: Any) -> bool:
 
 
 def _sector_cue(doc: Any, h: Hit, cues: set[str]) -> bool:
-    """Whether the sentence of ``h`` holds a word of the body's sector ("militants", "agents")."""
+    """Whether the sentence of ``h``, within its line (a list item is no sentence of its neighbours), holds a
+    word of the body's sector ("militants", "agents")."""
     if not cues:
         return False
-    return any((t.lemma_.lower() in cues or t.lower_ in cues) for t in doc[h.start].sent if not h.start <= t.i < h.end)
+    sent = doc[h.start].sent
+    lo = next((t.i + 1 for t in reversed(sent[: h.start - sent.start]) if "\n" in t.text), sent.start)
+    hi = next((t.i for t in doc[h.end:sent.end] if "\n" in t.text), sent.end)
+    return any((t.lemma_.lower() in cues or t.lower_ in cues) for t in doc[lo:hi] if not h.start <= t.i < h.end)
 
 
 # Prefixes that turn a country's name into a stance towards it: "anti-Syria", "pro-Western", "non-EU".
