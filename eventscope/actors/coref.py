@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
@@ -161,6 +162,7 @@ def _groups(dic: Dictionary, doc: Any, found: list[Found], sent_of: list[int]) -
     nouns = dic.config.get("group_nouns", set())
     numbers = dic.config.get("numbers", {})
     out: list[Found] = []
+    starts = [f.start for f in found]  # found is sorted by position: a mention after s cannot end by it
     for tok in doc:
         if tok.lower_ not in nouns or tok.i < 1:
             continue
@@ -172,8 +174,10 @@ def _groups(dic: Dictionary, doc: Any, found: list[Found], sent_of: list[int]) -
         else:
             continue
         codes: list[str] = []
-        for f in reversed(found):
-            if f.end > s or sent_of[f.start] < sent_of[s] - 3:
+        for f in reversed(found[:bisect_right(starts, s)]):
+            if sent_of[f.start] < sent_of[s] - 3:
+                break  # and so are all before it
+            if f.end > s:
                 continue
             code = f.mention.code
             if code and len(code) == 3 and code not in ("IGO", "NGO") and code not in codes and code in dic.bodies:
@@ -195,6 +199,9 @@ def _groups(dic: Dictionary, doc: Any, found: list[Found], sent_of: list[int]) -
 def _pronouns(dic: Dictionary, doc: Any, found: list[Found], sent_of: list[int]) -> list[Found]:
     owned = dic.config.get("owned_agents", set())
     out: list[Found] = []
+    # found is sorted by position: only mentions starting by a pronoun can end before it.
+    starts = [f.start for f in found]
+    group_found = [f for f in found if f.kind == "group"]
     for tok in doc:
         low = tok.lower_
         if low in ("he", "she") and tok.dep_ in SUBJECT and tok.head.pos_ in ("VERB", "AUX"):
@@ -202,15 +209,14 @@ def _pronouns(dic: Dictionary, doc: Any, found: list[Found], sent_of: list[int])
         elif low in ("his", "her") and tok.dep_ == "poss" and tok.head.lower_ in owned and tok.head.dep_ in SUBJECT:
             gender = "m" if low == "his" else "f"
         elif low == "they" and tok.dep_ in SUBJECT and tok.head.pos_ in ("VERB", "AUX"):
-            groups = [f for f in found if f.kind == "group" and f.end <= tok.i
-                      and sent_of[f.start] >= sent_of[tok.i] - 1]
+            groups = [f for f in group_found if f.end <= tok.i and sent_of[f.start] >= sent_of[tok.i] - 1]
             if groups:
                 last = groups[-1].start
                 out += [_copy(g, doc, tok.i, tok.i + 1, "pronoun", "pronoun") for g in groups if g.start == last]
             continue
         else:
             continue
-        for f in reversed(found):
+        for f in reversed(found[:bisect_right(starts, tok.i)]):
             if f.end > tok.i or f.kind not in PERSONS or not f.mention.name:
                 continue
             if sent_of[f.start] < sent_of[tok.i] - 2:

@@ -7,7 +7,9 @@ Szalay-Bobrovniczky" for Kristóf), or a known first name before a surname one o
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -169,7 +171,10 @@ def titles(hits: list[Hit], taken: set[int]) -> dict[int, Hit]:
         cur = out.get(h.end - 1)
         if cur is None or h.size > cur.size:
             out[h.end - 1] = Hit(h.start, h.end, ts)
-    # A title inside a longer one is part of it ("Minister" in "Minister of Defence").
-    spans = list(out.values())
-    return {end: h for end, h in out.items()
-            if not any(o is not h and o.start <= h.start and h.end <= o.end for o in spans)}
+    # A title inside a longer one is part of it ("Minister" in "Minister of Defence"). Each end holds
+    # one title, so another holds h where it starts at or before h and ends after it: the furthest end
+    # among the titles starting by h's start says so (sorted once, not every pair of a long text).
+    spans = sorted(out.values(), key=lambda o: o.start)
+    starts = [o.start for o in spans]
+    reach = list(accumulate((o.end for o in spans), max))
+    return {end: h for end, h in out.items() if reach[bisect_right(starts, h.start) - 1] <= h.end}

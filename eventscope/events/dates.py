@@ -133,10 +133,13 @@ def date_of(article: Article, start: int, end: int, trigger: int | tuple[int, in
 
 
 def _text_anchor(e: Expr, explicit: list[Expr]) -> tuple[Anchor | None, bool]:
-    """The nearest explicit date or year of the text: the last one before ``e``, else the first after."""
-    before = [x for x in explicit if x.end <= e.start and x is not e]
-    after = [x for x in explicit if x.start >= e.end and x is not e]
-    pick = before[-1] if before else (after[0] if after else None)
+    """The nearest explicit date or year of the text: the last one before ``e``, else the first after.
+
+    ``explicit`` in text order, none overlapping another (as ``find`` gives them): their ends are in
+    order too, so both are found by binary search, not a pass over all of a long text's dates."""
+    k = bisect.bisect_right(explicit, e.start, key=lambda x: x.end)
+    j = bisect.bisect_left(explicit, e.end, key=lambda x: x.start)
+    pick = explicit[k - 1] if k else (explicit[j] if j < len(explicit) else None)
     if pick is None or pick.year is None:
         return None, False
     month = pick.month
@@ -165,14 +168,14 @@ def _event_date(e: Expr, text: str, done: list[Timex], doc: Any) -> str | None:
         return None
     head = words[-1]
     here = _sentence(text, e.start, doc)
-    best: Timex | None = None
-    for t in done:
+    names = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+    for t in reversed(done):  # the latest sentence before that names the event and dates it
         if not t.value or t.span[0] >= here[0]:
             continue
         s0, s1 = _sentence(text, t.span[0], doc)
-        if re.search(rf"\b{re.escape(head)}\b", text[s0:s1], re.IGNORECASE):
-            best = t  # the latest sentence before that names the event and dates it
-    return best.value if best else None
+        if names.search(text[s0:s1]):
+            return t.value
+    return None
 
 
 def _sentence(text: str, offset: int, doc: Any) -> tuple[int, int]:
