@@ -78,6 +78,7 @@ LOADERS = {"scrapinghub": load_scrapinghub, "wcxb": load_wcxb}
 
 def eventscope_system() -> Callable[[Page], Output]:
     sys.path.insert(0, str(REPO))
+    from eventscope.errors import InputError
     from eventscope.model import RawDoc
     from eventscope.options import Options
 
@@ -86,7 +87,10 @@ def eventscope_system() -> Callable[[Page], Output]:
     options = Options(progress=False)
 
     def run(page: Page) -> Output:
-        article = clean(RawDoc(body=page.html, kind="html", origin=page.id, url=page.url), options)
+        try:
+            article = clean(RawDoc(body=page.html, kind="html", origin=page.id, url=page.url), options)
+        except InputError:  # a page that cleans to no text: annotate gives an error line, scored as empty
+            return Output("", None, None)
         return Output(article.text, article.title, article.published)
 
     return run

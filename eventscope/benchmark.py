@@ -190,6 +190,8 @@ def spacy_worker(fd: int) -> None:
 def _stage_memory(docs: list[RawDoc], options: Options, sample: int) -> dict[str, float]:
     """Peak Python-heap growth (MiB) in each step, the most over the ``sample`` longest documents."""
     from .clean import clean
+    from .errors import InputError
+    from .nlp import parse
     from .pipeline import Annotator
 
     if sample <= 0 or not docs:
@@ -210,10 +212,11 @@ def _stage_memory(docs: list[RawDoc], options: Options, sample: int) -> dict[str
     tracemalloc.start()
     try:
         for raw in sorted(docs, key=lambda d: len(d.body), reverse=True)[:sample]:
-            article = measure("clean", clean, raw, options)
-            if not article.text:
+            try:
+                article = measure("clean", clean, raw, options)
+            except InputError:  # an empty article: quarantined in a real run, no stage's cost here
                 continue
-            doc = measure("parse", nlp, article.text)
+            doc = measure("parse", parse, nlp, article.text)
             for stage in annotator.stages:
                 measure(stage.name, stage, article, doc)
     finally:
