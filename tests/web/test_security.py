@@ -69,7 +69,9 @@ BODY = {"documents": [{"id": "t", "text": "Chile and Peru signed a fishing agree
 @pytest.mark.parametrize("header", ["Bearer s3cret", "bearer s3cret", "BEARER s3cret", "Bearer   s3cret",
                                     " Bearer s3cret "])
 def test_the_bearer_scheme_is_matched_without_regard_to_case(guarded: TestClient, header: str) -> None:
-    assert guarded.post("/api/ingest", json=BODY, headers={"Authorization": header}).status_code == 200
+    r = guarded.post("/api/ingest", json=BODY, headers={"Authorization": header})
+    assert r.status_code == 202  # an ingest job was taken (tests/web/test_ingest_job.py follows one through)
+    assert guarded.get(f"/api/ingest/{r.json()['id']}", headers={"Authorization": header}).status_code == 200
 
 
 @pytest.mark.parametrize("header", ["s3cret", "Basic s3cret", "Token s3cret", "Bearers3cret", "Bearer",
