@@ -41,6 +41,7 @@ from .triggers import Candidate, _form_lemmas, _lemma, _triggers, verb_lemma  # 
 Token = Any
 FAMILIES = {"03": "intent", "13": "threat", "10": "demand", "02": "demand", "12": "refuse"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+FORCE = {"17", "18", "19", "20"}
 
 
 class EventCoder:
@@ -362,10 +363,16 @@ def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, regis
         actor = [quote.speaker]
     if c.match.swap:
         actor, recipient = recipient, actor
-    if not any(m.code for m in actor + recipient):
-        return None
     row = lex.info(code)
-    if row is None:
+    # The act itself, before an intent or a threat recoded it ("will extend the curfew in Abidjan").
+    act = lex.info(c.match.code)
+    by_place = row is not None and (4 in (row.quad, act.quad if act else 0) or code[:2] == "14"
+                                    or (not c.nominal and _agentless_conflict(t, lex, code)))
+    if row is None or not parties.political(actor, recipient, sent.doc, by_place=by_place):
+        return None
+    # Force needs something it is done to ("targeted a convoy", not "targeting customers"; "held the suspect",
+    # not "awards held in Turin"): assault, fighting, mass violence and coercion (CAMEO 17-20).
+    if code[:2] in FORCE and not c.nominal and not parties.forceable(t, actor + recipient, lex.nominals):
         return None
     registry.add(([t] if c.nominal else []) + _objects(t), actor)
     lo, hi = sorted((head.i, t.i))

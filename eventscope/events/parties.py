@@ -39,6 +39,8 @@ class Conventions:
     counterpart_adjuncts: frozenset[str]
     place_preps: frozenset[str]
     settlements: frozenset[str]
+    political_sectors: frozenset[str]
+    attackable: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +51,7 @@ def conventions() -> Conventions:
                        *(frozenset(str(w) for w in raw[k]) for k in ("state_sectors", "non_state_codes", "relational",
                                                                        "seated", "circumstantial",
                                                                        "counterpart_adjuncts", "place_preps",
-                                                                       "settlements")))
+                                                                       "settlements", "political_sectors", "attackable")))
 
 
 class _Taken:
@@ -166,6 +168,77 @@ def state_code(side: list[Mention]) -> str | None:
     if any(m.sector is not None and m.sector not in conv.state_sectors and m.via != GROUP for m in side):
         return None
     return code
+
+
+def political(actor: list[Mention], recipient: list[Mention], doc: Any, by_place: bool = False) -> bool:
+    """Whether an event's parties can make it political: an IGO, a party in a political sector, or a state
+    standing as a party, not as the place something happens in ("travelling in Japan"). ``by_place``: a
+    place stands for its country too, as CAMEO codes violence, coercion and acts of unnamed authorities by
+    where they happen ("a curfew in Abidjan", "a bomb near Samarra", "put under investigation in Cyprus"),
+    not a visit, an offer or a wish ("what you want to do in Japan")."""
+    conv = conventions()
+    return any(_political(m, doc, conv, by_place) for m in actor + recipient)
+
+
+def _political(m: Mention, doc: Any, conv: Conventions, by_place: bool) -> bool:
+    if not m.code:
+        return False
+    if by_place and (m.via == "place" or (m.sector is None and m.code not in conv.non_state_codes)):
+        return True
+    if m.via == "place":
+        return False
+    if m.code == "IGO" or (m.sector or "") in conv.political_sectors:
+        return True
+    return (m.sector is None and len(m.code) == 3 and m.code not in conv.non_state_codes
+            and not _as_place(m, doc, conv) and not _qualifier(m, doc))
+
+
+def forceable(t: Token, parties: list[Mention], measures: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether an act of force at verb ``t`` has something it can be done to: a party that is no place, or an
+    object (a direct or passive object, the noun a participle qualifies, or what "on", "at", "against" take)
+    that is a person, a group of people, a settlement, a building, a vehicle, a named person, group or
+    place (``attackable``), a count of people ("wounded two others"), or a measure of force itself
+    (``measures``: the lexicon's event nouns, "a curfew imposed in Sudan")."""
+    conv = conventions()
+    if any(m.code and m.via != "place" and not _as_place(m, t.doc, conv, anywhere=True) for m in parties):
+        return True
+    kinds = set(conv.groups) | conv.settlements | conv.attackable
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    if t.dep_ == "acl":
+        objects.append(t.head)
+    objects += [g for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against", "upon")
+                for g in p.children if g.dep_ == "pobj"]
+    for o in objects:
+        lemma = o.lemma_.lower()
+        if o.ent_type_ in ("PERSON", "NORP", "GPE", "FAC", "LOC") or lemma in kinds or lemma in measures:
+            return True
+        if o.pos_ == "NUM" or any(c.dep_ == "nummod" and not _year(c) for c in o.children):
+            return True
+    return False
+
+
+def _qualifier(m: Mention, doc: Any) -> bool:
+    """A nationality that only qualifies a thing ("Italian specialties", "a Japanese bath"): no party."""
+    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    t = span[0]
+    return t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.pos_ == "NOUN" and t.head.ent_type_ == ""
+
+
+def _year(t: Token) -> bool:
+    """A number that is a year ("the 2025 awards"), not a count of people."""
+    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+
+
+def _as_place(m: Mention, doc: Any, conv: Conventions, anywhere: bool = False) -> bool:
+    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    # Where the clause happens ("to do in Japan"), not whose the actor is ("rebels in Chad" are Chad's).
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in conv.place_preps and (
+        anywhere or root.head.head.pos_ in ("VERB", "AUX"))
 
 
 def domestic(groups: list[Mention], other: list[Mention]) -> list[Mention]:
