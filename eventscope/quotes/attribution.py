@@ -344,6 +344,8 @@ def _headline_colons(text: str, doc: Any, quoted: list[Quoted], found: list[Foun
             continue  # "X said:" is a cue verb's; a clause before a colon is no speaker
         if not (lead[0].is_title or lead[0].is_upper) or lead[-1].text.isdigit():
             continue  # "Update 3:", "12:35 p.m."
+        if not _speaker_like(lead):
+            continue  # a label ("Pricing:", "Best for:", "Address:") or a place heading a list item ("Florida:")
         content = _trim(text, (colon + 1, p1))
         kind = _kind([content], quoted)
         head = lead.root
@@ -351,6 +353,17 @@ def _headline_colons(text: str, doc: Any, quoted: list[Quoted], found: list[Foun
         out.append(Found([content], ":", (colon, colon + 1), (max(lo, lead.start), min(hi, lead.end)), kind, kind == "direct",
                          overlapping(quoted, *content), "clause"))
     return out
+
+
+# Entity types of someone who can speak: a person, a body or an outlet (a place heads a list item).
+SPEAKER_ENTS = frozenset({"PERSON", "ORG"})
+
+
+def _speaker_like(lead: Any) -> bool:
+    """Whether the words before a colon name a speaker, as interview transcripts and headlines write them
+    ("Jon Hartley: ...", "Graham: ..."): most of their words lie in a person's or a body's name."""
+    words = [t for t in lead if t.is_alpha]
+    return bool(words) and 2 * sum(t.ent_type_ in SPEAKER_ENTS for t in words) >= len(words)
 
 
 def _kind(parts: list[tuple[int, int]], quoted: list[Quoted]) -> str:
