@@ -84,3 +84,12 @@ def test_annotate_reads_paths_inside_the_root_only(tmp_path: Path) -> None:
     code, _ = run("annotate", str(src), "-o", str(dst), "--workers", "1", "--root", str(tmp_path))
     out = [json.loads(line) for line in dst.read_text().splitlines()]
     assert "outside the root" in out[0]["error"] and out[1]["title"] == "Above" and out[2]["title"] == "Here"
+
+
+def test_annotate_refuses_a_fifo_named_as_the_batch_instead_of_waiting(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "batch.jsonl"
+    os.mkfifo(fifo)
+    code, output = run("annotate", str(fifo), "-o", str(tmp_path / "out.jsonl"))
+    assert code != 0 and "FIFO" in output

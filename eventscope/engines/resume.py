@@ -36,6 +36,7 @@ from ..errors import EventscopeError
 from ..model import Quarantined, RawDoc
 from ..options import Options
 from ..pipeline import group, write_line
+from ..read.files import open_regular
 from .parquet_io import ARTICLE, article_from_row, contract_of
 from .shards import read_shard
 from .work import Annotate, local, result_rows
@@ -109,7 +110,8 @@ def _finish(partial: Path, output: Path, done: list[dict[str, Any]], options: Op
 
 def _header(input_path: Path) -> dict[str, Any]:
     h = hashlib.sha256()
-    with open(input_path, "rb") as f:
+    # A FIFO or a device named as the batch would hang this read, or never end it: regular files only.
+    with open_regular(input_path, str(input_path)) as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return {"eventscope_partial": FORMAT, "input": str(input_path.resolve()), "size": input_path.stat().st_size,
