@@ -222,6 +222,10 @@ def _merge_file(dic: Dictionary, data: dict[str, Any], origin: str) -> None:
                 dic.add(phrase, Entry("body", code, acronym=is_acronym(phrase), canonical=phrase == b.name))
         if c.get("capital"):  # other cities are places, not governments (see countries.yaml)
             dic.cities.append((c["capital"], code))
+        # Regions inside the country (tools/split_regions.py) stand for it, as a capital does, only where they
+        # act ("California sued", "Texas Governor X"), never as places ("a week in California").
+        for region in c.get("regions") or []:
+            dic.cities.append((region, code))
     for o in data.get("organisations", []) or []:
         oid = o.get("id") or slug(o["name"])
         b = dic.bodies.get(oid) or Body(oid, o["name"], o.get("code", "IGO"), False)
