@@ -373,7 +373,7 @@ def _event(c: Candidate, article: Article, sent: Any, index: MentionIndex, regis
     # Force needs something it is done to ("targeted a convoy", not "targeting customers"; "held the suspect",
     # not "awards held in Turin"): assault, fighting, mass violence and coercion (CAMEO 17-20).
     # Only a bare verb's frame asks: one with its own words is specific already ("opened fire at").
-    if code[:2] in FORCE and not c.nominal and not c.match.weight and not parties.forceable(t, actor + recipient, lex.nominals):
+    if code[:2] in FORCE and not c.nominal and not c.match.weight and not parties.forceable(t, actor + recipient):
         return None
     registry.add(([t] if c.nominal else []) + _objects(t), actor)
     lo, hi = sorted((head.i, t.i))

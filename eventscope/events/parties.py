@@ -47,6 +47,8 @@ class Conventions:
 def conventions() -> Conventions:
     """The shipped conventions (``data/events/parties.yaml``)."""
     raw = yaml.safe_load(files("eventscope.data.events").joinpath("parties.yaml").read_text(encoding="utf-8"))
+    # What force can be done to: the listed things, and the people of ``groups`` and the settlements.
+    raw["attackable"] = [*raw["attackable"], *raw["groups"], *raw["settlements"]]
     return Conventions({str(k): str(v) for k, v in raw["groups"].items()},
                        *(frozenset(str(w) for w in raw[k]) for k in ("state_sectors", "non_state_codes", "relational",
                                                                        "seated", "circumstantial",
@@ -190,19 +192,18 @@ def _political(m: Mention, doc: Any, conv: Conventions, by_place: bool) -> bool:
     if m.code == "IGO" or (m.sector or "") in conv.political_sectors:
         return True
     return (m.sector is None and len(m.code) == 3 and m.code not in conv.non_state_codes
-            and not _as_place(m, doc, conv) and not _qualifier(m, doc))
+            and not _as_place(span := _span(m, doc), conv) and not _qualifier(span))
 
 
-def forceable(t: Token, parties: list[Mention], measures: frozenset[str] | set[str] = frozenset()) -> bool:
+def forceable(t: Token, parties: list[Mention]) -> bool:
     """Whether an act of force at verb ``t`` has something it can be done to: a party that is no place, or an
     object (a direct or passive object, the noun a participle qualifies, or what "on", "at", "against" take)
     that is a person, a group of people, a settlement, a building, a vehicle, a named person, group or
-    place (``attackable``), a count of people ("wounded two others"), or a measure of force itself
-    (``measures``: the lexicon's event nouns, "a curfew imposed in Sudan")."""
+    place (``attackable``), or a count of people ("wounded two others")."""
     conv = conventions()
-    if any(m.code and m.via != "place" and not _as_place(m, t.doc, conv, anywhere=True) for m in parties):
+    if any(m.code and m.via != "place" and not _as_place(_span(m, t.doc), conv, anywhere=True)
+           for m in parties):
         return True
-    kinds = set(conv.groups) | conv.settlements | conv.attackable
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
     if t.dep_ == "acl":
         objects.append(t.head)
@@ -210,20 +211,23 @@ def forceable(t: Token, parties: list[Mention], measures: frozenset[str] | set[s
                 for g in p.children if g.dep_ == "pobj"]
     for o in objects:
         lemma = o.lemma_.lower()
-        if o.ent_type_ in ("PERSON", "NORP", "GPE", "FAC", "LOC") or lemma in kinds or lemma in measures:
+        if o.ent_type_ in ("PERSON", "NORP", "GPE", "FAC", "LOC") or lemma in conv.attackable:
             return True
         if o.pos_ == "NUM" or any(c.dep_ == "nummod" and not _year(c) for c in o.children):
             return True
     return False
 
 
-def _qualifier(m: Mention, doc: Any) -> bool:
+def _qualifier(span: Any) -> bool:
     """A nationality that only qualifies a thing ("Italian specialties", "a Japanese bath"): no party."""
-    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
     t = span[0]
     return t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.pos_ == "NOUN" and t.head.ent_type_ == ""
+
+
+def _span(m: Mention, doc: Any) -> Any:
+    return doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
 
 
 def _year(t: Token) -> bool:
@@ -231,8 +235,7 @@ def _year(t: Token) -> bool:
     return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
 
 
-def _as_place(m: Mention, doc: Any, conv: Conventions, anywhere: bool = False) -> bool:
-    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+def _as_place(span: Any, conv: Conventions, anywhere: bool = False) -> bool:
     if span is None:
         return False
     # Where the clause happens ("to do in Japan"), not whose the actor is ("rebels in Chad" are Chad's).
