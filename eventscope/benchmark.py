@@ -216,7 +216,7 @@ def _stage_memory(docs: list[RawDoc], options: Options, sample: int) -> dict[str
                 article = measure("clean", clean, raw, options)
             except InputError:  # an empty article: quarantined in a real run, no stage's cost here
                 continue
-            doc = measure("parse", parse, nlp, article.text)
+            doc = measure("parse", parse, nlp, article.text, options.parse_piece_chars)
             for stage in annotator.stages:
                 measure(stage.name, stage, article, doc)
     finally:

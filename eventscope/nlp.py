@@ -58,7 +58,7 @@ def pieces(text: str, size: int) -> list[str]:
     return out
 
 
-def parse(model: Language, text: str, piece_chars: int | None = None) -> Doc:
+def parse(model: Language, text: str, piece_chars: int) -> Doc:
     """The parse of ``text``: as ``model(text)`` where the text is up to ``piece_chars`` long
     (``Options.parse_piece_chars``); a longer one parsed in pieces (see ``pieces``) joined into one
     ``Doc`` whose text is exactly ``text``, so that every character offset holds.
@@ -70,10 +70,6 @@ def parse(model: Language, text: str, piece_chars: int | None = None) -> Doc:
     """
     from spacy.tokens import Doc
 
-    if piece_chars is None:
-        from .options import Options
-
-        piece_chars = Options().parse_piece_chars
     if len(text) <= piece_chars:
         return model(text)
     docs = list(model.pipe(pieces(text, piece_chars), batch_size=1))

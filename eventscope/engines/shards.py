@@ -105,7 +105,7 @@ def _read_parquet(path: Path, options: Options, base: Path) -> Iterator[RawDoc |
     try:
         pf = pq.ParquetFile(path)
     except Exception as e:  # noqa: BLE001 - not Parquet after all, or truncated: the whole file is one bad input
-        yield Quarantined(str(path), f"unreadable Parquet file: {type(e).__name__}: {e}")
+        yield repaired(Quarantined(str(path), f"unreadable Parquet file: {type(e).__name__}: {e}"))
         return
 
     def lines() -> Iterator[str]:

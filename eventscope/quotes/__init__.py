@@ -48,7 +48,7 @@ def find_quotes(article: Article, doc: Any) -> list[Quote]:
     resolver = SpeakerResolver(article, doc, cues.pronouns)
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
-    for f in sorted(found, key=lambda f: f.span[0]):
+    for f in found:  # in text order: _continuations gives them so
         if f.speaker is not None:
             speaker: Mention | None = resolver.resolve(f.speaker)
         elif f.cue_text == "" and last_speaker is not None:

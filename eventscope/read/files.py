@@ -47,11 +47,6 @@ def read_capped(f: BinaryIO, limit: int, origin: str, what: str = "for one docum
     return data
 
 
-def read_file_capped(path: Path, origin: str, limit: int) -> bytes:
-    with open_regular(path, origin) as f:
-        return read_capped(f, limit, origin)
-
-
 def inside_root(path: str, root: Path, anchor: Path | None = None) -> Path:
     """``path`` (relative ones against ``anchor``, by default ``root``) resolved, symlinks included;
     ``InputError`` where it ends up outside ``root``, so that a batch line can name only files the user

@@ -19,10 +19,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
     """
     import uvicorn
 
-    from .app import bound_names, create_app
+    from .app import LOOPBACK_NAMES, bound_names, create_app
 
     token = token or os.environ.get("EVENTSCOPE_TOKEN") or None
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK_NAMES:
         click.echo(f"warning: serving on {host}: anyone who can reach it can read the database", err=True)
     app = create_app(db, token=token, hosts=bound_names(host, allow_hosts))
     click.echo(f"eventscope: http://{host}:{port}/  (API /api/, schema /openapi.json"
