@@ -174,7 +174,8 @@ def _groups(dic: Dictionary, doc: Any, found: list[Found], sent_of: list[int]) -
         else:
             continue
         codes: list[str] = []
-        for f in reversed(found[:bisect_right(starts, s)]):
+        for k in range(bisect_right(starts, s) - 1, -1, -1):
+            f = found[k]
             if sent_of[f.start] < sent_of[s] - 3:
                 break  # and so are all before it
             if f.end > s:
@@ -216,11 +217,12 @@ def _pronouns(dic: Dictionary, doc: Any, found: list[Found], sent_of: list[int])
             continue
         else:
             continue
-        for f in reversed(found[:bisect_right(starts, tok.i)]):
+        for k in range(bisect_right(starts, tok.i) - 1, -1, -1):  # back from the pronoun, no copy of the prefix
+            f = found[k]
+            if sent_of[f.start] < sent_of[tok.i] - 2:
+                break  # and so are all before it
             if f.end > tok.i or f.kind not in PERSONS or not f.mention.name:
                 continue
-            if sent_of[f.start] < sent_of[tok.i] - 2:
-                break
             known = dic.people.get(f.person or "")
             if known is not None and known.gender and known.gender != gender:
                 continue

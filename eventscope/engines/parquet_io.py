@@ -139,7 +139,7 @@ def import_parquet(store: Any, paths: Iterable[str | Path], regroup: bool = True
 
     DuckDB reads each shard directly and leaves out, before any row reaches Python, the documents the
     store holds already; the rest go in through ``Store.add`` (one transaction each, the same rows as a
-    local ingest writes) and ``Store.quarantine``.
+    local ingest writes) and, for a shard's quarantined rows, one ``Store.quarantine_many``.
     """
     counts = {"added": 0, "unchanged": 0, "quarantined": 0}
     for shard in shard_paths(paths):
@@ -148,9 +148,14 @@ def import_parquet(store: Any, paths: Iterable[str | Path], regroup: bool = True
                          "OR (status = ? AND raw_id NOT IN (SELECT id FROM raw)) ORDER BY rank, rec",
                          [str(shard), QUARANTINED, FAILED, ARTICLE])
         counts["unchanged"] += total - len(new)
+        # A shard's quarantine rows go in one statement (a WARC of broken records is thousands of them).
+        set_aside = [quarantine_of(row) for row in new if row["status"] in (QUARANTINED, FAILED)]
+        store.quarantine_many(set_aside)
+        counts["quarantined"] += len(set_aside)
         for row in new:
-            for key, value in add_row(store, row).items():
-                counts[key] += value
+            if row["status"] not in (QUARANTINED, FAILED):
+                for key, value in add_row(store, row).items():
+                    counts[key] += value
     if regroup:
         from ..api import regroup as run
 

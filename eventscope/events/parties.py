@@ -16,12 +16,12 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
-from itertools import accumulate
 from typing import Any
 
 import yaml
 
 from ..model import Mention
+from ..quotes.marks import SpanSet
 from . import places
 
 Token = Any
@@ -57,18 +57,15 @@ def conventions() -> Conventions:
 
 
 class _Taken:
-    """Character spans already taken: the actor mentions, then the places found, which come in text
-    order and never overlap one another (each is taken only where nothing was)."""
+    """Character spans already taken: the actor mentions (any overlap, ``SpanSet``), then the places found,
+    which come in text order and never overlap one another (each is taken only where nothing was)."""
 
     def __init__(self, mentions: list[tuple[int, int]]):
-        ordered = sorted(mentions)
-        self.starts = [s for s, _ in ordered]
-        self.reach = list(accumulate((e for _, e in ordered), max))  # furthest end of each prefix
+        self.mentions = SpanSet(mentions)
         self.added: list[tuple[int, int]] = []
 
     def overlaps(self, span: tuple[int, int]) -> bool:
-        k = bisect_left(self.starts, span[1])
-        if k and self.reach[k - 1] > span[0]:
+        if self.mentions.overlaps(*span):
             return True
         k = bisect_left(self.added, (span[1],))
         return k > 0 and self.added[k - 1][1] > span[0]
