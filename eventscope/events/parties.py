@@ -196,7 +196,8 @@ def forceable(t: Token, parties: list[Mention]) -> bool:
     """Whether an act of force at verb ``t`` has something it can be done to: a party that is no place, or an
     object (a direct or passive object, the noun a participle qualifies, or what "on", "at", "against" take)
     that is a person, a group of people, a settlement, a building, a vehicle, a named person, group or
-    place (``attackable``), or a count of people ("wounded two others")."""
+    place (``attackable``), or a count of people ("wounded two others"); or a doer (subject, "by" agent)
+    among those words ("shot by police")."""
     conv = conventions()
     if any(m.code and m.via != "place" and not _as_place(_span(m, t.doc), conv, anywhere=True)
            for m in parties):
@@ -206,6 +207,10 @@ def forceable(t: Token, parties: list[Mention]) -> bool:
         objects.append(t.head)
     objects += [g for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against", "upon")
                 for g in p.children if g.dep_ == "pobj"]
+    # Or done by those who bear force (police, soldiers, gunmen: the same words), whatever they did it to
+    # ("a teenager shot by police").
+    objects += [c for c in t.children if c.dep_ == "nsubj"]
+    objects += [g for a in t.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     for o in objects:
         lemma = o.lemma_.lower()
         if o.ent_type_ in ("PERSON", "NORP", "GPE", "FAC", "LOC") or lemma in conv.attackable:

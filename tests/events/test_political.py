@@ -65,3 +65,11 @@ def test_force_needs_something_it_is_done_to(text):
 ])
 def test_force_done_to_people_places_or_things_is_coded(text, event):
     assert event in _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A teenager was shot by police in Athens on Saturday.",
+    "A woman opened fire at a factory in Philadelphia last night, killing two workers.",
+])
+def test_force_by_those_who_bear_it_or_in_a_specific_frame_is_coded(text):
+    assert "ASSAULT" in _events(text)
