@@ -138,7 +138,7 @@ def one(n_chars: int, shared: Path) -> dict[str, Any]:
 
     raw = RawDoc(body=text, kind="text", origin=f"long-{n_chars}")
     article = measure("clean", annotator._clean, raw)
-    doc = measure("parse", parse, annotator.nlp, article.text)
+    doc = measure("parse", parse, annotator.nlp, article.text, annotator.options.parse_piece_chars)
     for stage in annotator.stages:
         measure(stage.name, stage, article, doc)
     return {"chars": len(text), "clean_chars": len(article.text), "tokens": len(doc), "steps": steps,
